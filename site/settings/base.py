@@ -164,7 +164,6 @@ WAGTAIL_SITE_NAME = "梅州市人民政府门户网站"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ofd", "wps", "et", "zip", "rar", "txt", "csv"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -178,3 +177,40 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Search (issue 4) ---------------------------------------------------------------
+# Wagtail's database backend made Chinese-aware (search/backend.py); Elasticsearch when
+# ELASTICSEARCH_URL is set. See search/README.md.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}}
+# "bigram" (default, measured best) or "jieba": how Chinese runs become index tokens.
+PORTAL_SEARCH_SEGMENTER = os.environ.get("PORTAL_SEARCH_SEGMENTER", "bigram")
+# Result kinds: key -> (label, page models). Other apps add their page types here.
+PORTAL_SEARCH_KINDS = {
+    "info": ("信息", ["columns.ArticlePage"]),
+    "policy": ("政策文件", ["columns.PolicyDocumentPage"]),
+    "service": ("办事指南", []),
+    "interaction": ("互动", []),
+}
+PORTAL_SEARCH_PAGE_SIZE = 10
+if os.environ.get("ELASTICSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.elasticsearch",  # wagtail's elasticsearch8, AND operator, folded text
+            "URLS": [os.environ["ELASTICSEARCH_URL"]],
+            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "portal"),
+            "TIMEOUT": 5,
+            # The built-in cjk analyzer (bigrams, width folding); set ELASTICSEARCH_ANALYZER=smartcn
+            # or ik_max_word when the cluster has that plugin.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "index": {
+                        "analysis": {
+                            "analyzer": {
+                                "default": {"type": os.environ.get("ELASTICSEARCH_ANALYZER", "cjk")},
+                            }
+                        }
+                    }
+                }
+            },
+        }
+    }

@@ -26,14 +26,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
-if os.environ.get("ELASTICSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS = {  # noqa: F405
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [os.environ["ELASTICSEARCH_URL"]],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "portal"),
-            "TIMEOUT": 5,
-        }
-    }
+# Search backends (Elasticsearch when ELASTICSEARCH_URL is set) are configured in base.py.
 
 LOGGING["root"]["level"] = "INFO"  # noqa: F405

@@ -1,0 +1,163 @@
+"""Wagtail's database search backend, made Chinese-aware (settings: "BACKEND": "search.backend").
+
+Index side: every indexed field value goes through ``normalize.index_text`` (titles also get
+pinyin tokens) in ``ObjectIndexer.prepare_field``; ``add_items`` is re-implemented only to use
+that indexer. Query side: ``PlainText``/``Phrase`` become the normalised token tree, compiled to
+FTS5 syntax (SQLite) or a raw tsquery (PostgreSQL); And/Or/Not are left to modelsearch.
+"""
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.db.models import Value
+from modelsearch.conf import get_app_config
+from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.query import Phrase, PlainText
+from modelsearch.utils import get_content_type_pk
+
+from . import normalize
+
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+NO_MATCH_TOKEN = "szm0nothing0"  # index tokens never look like this: a query with no words matches nothing
+
+
+def _is_title(field):
+    return isinstance(field, (SearchField, AutocompleteField)) and field.field_name == "title"
+
+
+class ChineseIndexerMixin:
+    def prepare_field(self, obj, field):
+        for *head, value in super().prepare_field(obj, field):
+            yield (*head, normalize.index_text(value, with_pinyin=_is_title(head[0])))
+
+
+def _query_tree(query):
+    tree = normalize.query_tree(query.query_string)
+    if tree is not None and getattr(query, "operator", "and").lower() == "or" and isinstance(tree, normalize.And):
+        tree = normalize.Or(tree)
+    return normalize.simplify(tree) if tree is not None else NO_MATCH_TOKEN
+
+
+def _compile(tree, quote, and_op, or_op):
+    if isinstance(tree, (normalize.And, normalize.Or)):
+        op = and_op if isinstance(tree, normalize.And) else or_op
+        return "(" + f" {op} ".join(_compile(t, quote, and_op, or_op) for t in tree) + ")"
+    return quote(tree)
+
+
+def fts5_query(tree):
+    # Tokens only contain [a-z0-9] and CJK characters, so double quotes cannot be broken out of.
+    return _compile(tree, lambda t: f'"{t}"', "AND", "OR")
+
+
+def tsquery(tree):
+    return _compile(tree, lambda t: f"'{t}'", "&", "|")
+
+
+class RawFTS(Value):
+    """An FTS5 query string that modelsearch's MatchExpression splices in as it does its own lexemes."""
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self.value]
+
+
+class IndexMixin:
+    """Upserts index entries built by the Chinese-aware indexer (one statement per batch)."""
+
+    indexer_class = None
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        extra = self.extra_fields
+        entries = [
+            IndexEntry(
+                content_type_id=content_type_pk,
+                object_id=i.id,
+                title=i.title,
+                autocomplete=i.autocomplete,
+                body=i.body,
+                title_norm=1.0,
+                **{name: getattr(i, name) for name in extra},
+            )
+            for i in indexers
+        ]
+        IndexEntry._default_manager.bulk_create(
+            entries,
+            update_conflicts=True,
+            unique_fields=["content_type", "object_id"],
+            update_fields=["title", "autocomplete", "body", "title_norm", *extra],
+        )
+        self._refresh_title_norms()
+
+
+if connection.vendor == "postgresql":
+    from modelsearch.backends.database.postgres import postgres as base
+
+    class ChineseObjectIndexer(ChineseIndexerMixin, base.ObjectIndexer):
+        pass
+
+    class ChineseIndex(IndexMixin, base.PostgresIndex):
+        indexer_class = ChineseObjectIndexer
+        extra_fields = ("title_text", "body_text")
+
+    class QueryMixin:
+        def build_tsquery_content(self, query, config=None, invert=False):
+            if isinstance(query, (PlainText, Phrase)):
+                raw = tsquery(_query_tree(query))
+                return SearchQuery(f"!{raw}" if invert else raw, search_type="raw", config=config)
+            return super().build_tsquery_content(query, config=config, invert=invert)
+
+    class ChineseSearchQueryCompiler(QueryMixin, base.PostgresSearchQueryCompiler):
+        pass
+
+    class ChineseAutocompleteQueryCompiler(QueryMixin, base.PostgresAutocompleteQueryCompiler):
+        pass
+
+    class ChineseSearchBackend(base.PostgresSearchBackend):
+        query_compiler_class = ChineseSearchQueryCompiler
+        autocomplete_query_compiler_class = ChineseAutocompleteQueryCompiler
+        index_class = ChineseIndex
+
+        def __init__(self, params):
+            super().__init__(params)
+            # "simple": no English stemming, so both backends treat every token alike.
+            self.config = params.get("SEARCH_CONFIG", "simple")
+
+elif connection.vendor == "sqlite":
+    from modelsearch.backends.database.sqlite import sqlite as base
+    from modelsearch.backends.database.sqlite.query import SearchQueryExpression
+
+    class ChineseObjectIndexer(ChineseIndexerMixin, base.ObjectIndexer):
+        pass
+
+    class ChineseIndex(IndexMixin, base.SQLiteIndex):
+        indexer_class = ChineseObjectIndexer
+        extra_fields = ()
+
+    class QueryMixin:
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, (PlainText, Phrase)):
+                return SearchQueryExpression(RawFTS(fts5_query(_query_tree(query))), config=config)
+            return super().build_search_query_content(query, config=config)
+
+    class ChineseSearchQueryCompiler(QueryMixin, base.SQLiteSearchQueryCompiler):
+        pass
+
+    class ChineseAutocompleteQueryCompiler(QueryMixin, base.SQLiteAutocompleteQueryCompiler):
+        pass
+
+    class ChineseSearchBackend(base.SQLiteSearchBackend):
+        query_compiler_class = ChineseSearchQueryCompiler
+        autocomplete_query_compiler_class = ChineseAutocompleteQueryCompiler
+        index_class = ChineseIndex
+
+else:  # pragma: no cover - MySQL is not a supported database for this project
+    from modelsearch.backends.database import SearchBackend as ChineseSearchBackend
+
+
+def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
+    return ChineseSearchBackend(params)

@@ -1,0 +1,208 @@
+"""One normalisation for Chinese text, used both when indexing and when querying.
+
+Full-text engines (PostgreSQL's parser, SQLite FTS5's unicode61 tokenizer) treat a run of
+Chinese characters as a single word, so 信息公开 never matches 政府信息公开条例. We turn text
+into space-separated tokens before the engine sees it:
+
+* fold: NFKC (full-width letters/digits to ASCII), OpenCC Traditional -> Simplified, lower case;
+* Chinese runs become overlapping character bigrams plus single characters (or jieba words
+  when PORTAL_SEARCH_SEGMENTER = "jieba"; see search/README.md for why bigrams are the default);
+* Latin letters and digits stay words;
+* titles additionally get pinyin tokens: syllables, syllable bigrams (xinxi, gongkai) and
+  initial bigrams (xx, xg, gk, prefixed so they cannot collide with English words).
+
+A query becomes a small boolean tree of tokens (``And``/``Or`` of strings) that the backend
+compiles to FTS5 or tsquery syntax.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from django.conf import settings
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+RUN_RE = re.compile(rf"[{CJK}]+|[a-z0-9]+")
+CJK_RUN_RE = re.compile(rf"^[{CJK}]+$")
+INITIALS_PREFIX = "szm"  # 首字母: marks initial-letter bigrams in the index
+MAX_QUERY_TOKENS = 64  # a 1,000-character query must not become a 1,000-term SQL expression
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
+def fold(text):
+    """NFKC + Traditional->Simplified + lower case. Length-preserving for Chinese text."""
+    text = unicodedata.normalize("NFKC", text or "")
+    return _t2s().convert(text).lower()
+
+
+def segmenter():
+    return getattr(settings, "PORTAL_SEARCH_SEGMENTER", "bigram")
+
+
+def runs(text):
+    """The runs of Chinese characters and of ASCII letters/digits in folded ``text``."""
+    return RUN_RE.findall(fold(text))
+
+
+def is_cjk(run):
+    return bool(CJK_RUN_RE.match(run))
+
+
+def bigrams(run):
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def cjk_index_tokens(run):
+    if segmenter() == "jieba":
+        words = [w for w in _jieba().cut_for_search(run) if w.strip()]
+        return words + [c for c in run if c not in words]
+    return bigrams(run) + list(run) if len(run) > 1 else [run]
+
+
+def cjk_query_tokens(run):
+    if segmenter() == "jieba":
+        return [w for w in _jieba().cut(run) if w.strip()]
+    return bigrams(run)
+
+
+# --- Pinyin -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def syllables():
+    """Every pinyin syllable (without tones) that pypinyin knows for the common CJK block."""
+    from pypinyin import lazy_pinyin
+
+    chars = "".join(chr(c) for c in range(0x4E00, 0x9FA6))
+    return frozenset(s for s in lazy_pinyin(chars, errors="ignore") if s.isalpha())
+
+
+def parse_pinyin(word):
+    """Split ``xinxigongkai`` into syllables, preferring the fewest; None if it is not pinyin."""
+    if not word.isalpha() or len(word) > 60:
+        return None
+    known = syllables()
+    best = [None] * (len(word) + 1)
+    best[0] = []
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            if best[start] is not None and word[start:end] in known:
+                candidate = best[start] + [word[start:end]]
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    return best[-1]
+
+
+def pinyin_tokens(text):
+    """Pinyin tokens for a title: syllables, syllable bigrams and initial bigrams."""
+    from pypinyin import lazy_pinyin
+
+    tokens = []
+    for run in runs(text):
+        if not is_cjk(run):
+            continue
+        sylls = [s for s in lazy_pinyin(run) if s.isalpha()]
+        tokens += sylls
+        tokens += [a + b for a, b in zip(sylls, sylls[1:])]
+        initials = [s[0] for s in sylls]
+        tokens += [INITIALS_PREFIX + a + b for a, b in zip(initials, initials[1:])]
+    return tokens
+
+
+# --- Index side ---------------------------------------------------------------
+
+
+def index_tokens(text, with_pinyin=False):
+    tokens = []
+    for run in runs(text):
+        tokens += cjk_index_tokens(run) if is_cjk(run) else [run]
+    if with_pinyin:
+        tokens += pinyin_tokens(text)
+    return tokens
+
+
+def index_text(text, with_pinyin=False):
+    """What the search engine stores for ``text``: tokens separated by spaces."""
+    return " ".join(index_tokens(text, with_pinyin=with_pinyin))
+
+
+# --- Query side -----------------------------------------------------------------
+
+
+class And(tuple):
+    """All of these must match."""
+
+
+class Or(tuple):
+    """Any of these may match."""
+
+
+def _latin_word(word):
+    """A Latin word is itself, or pinyin (full or initials) of a Chinese title."""
+    alternatives = [word]
+    if word.isalpha():
+        parsed = parse_pinyin(word)
+        if parsed and len(parsed) > 1:
+            alternatives.append(And(a + b for a, b in zip(parsed, parsed[1:])))
+        if 2 <= len(word) <= 12:
+            alternatives.append(And(INITIALS_PREFIX + a + b for a, b in zip(word, word[1:])))
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+
+
+def query_tree(text):
+    """The boolean token tree for a query string, or None when it has no searchable token."""
+    parts = []
+    count = 0
+    for run in runs(text):
+        if is_cjk(run):
+            tokens = list(dict.fromkeys(cjk_query_tokens(run)))
+            part = And(tokens) if len(tokens) > 1 else tokens[0]
+            count += len(tokens)
+        else:
+            part = _latin_word(run)
+            count += 1
+        if count > MAX_QUERY_TOKENS:
+            break
+        parts.append(part)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def simplify(tree):
+    """Flattens one-element groups (the compilers handle any shape, this keeps SQL short)."""
+    if isinstance(tree, (And, Or)):
+        items = [simplify(t) for t in tree]
+        return items[0] if len(items) == 1 else type(tree)(items)
+    return tree
+
+
+def highlight_terms(text):
+    """Folded strings worth marking in a snippet for this query, longest first."""
+    terms = set()
+    for run in runs(text):
+        if is_cjk(run):
+            terms.add(run)
+            terms.update(w for w in _jieba().cut(run) if len(w) > 1)
+            if len(run) > 1:
+                terms.update(bigrams(run))
+        elif len(run) > 1 or run.isdigit():
+            terms.add(run)
+    return sorted(terms, key=len, reverse=True)
