@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "portal_search"  # "search" would clash with wagtail.search's label
     verbose_name = _("站内搜索")
+
+    def ready(self):
+        from . import vocabulary  # noqa: F401 - connects the cache-invalidation signals

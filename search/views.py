@@ -1,24 +1,42 @@
-"""The site search page. Basic for now: Chinese-aware search is its own issue."""
+"""The search page (/search/) and its JSON twin (/api/search/), both over search.service."""
 
-from django.conf import settings
+from django.http import JsonResponse
+from django.utils.http import urlencode
 from django.shortcuts import render
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
 
-from columns.models import paginate
+from . import kinds, service
 
-MAX_QUERY_LENGTH = 100
+
+def _columns(locale_code):
+    """Top-level columns of the visitor's locale, for the column filter."""
+    from columns.models import ColumnPage
+
+    qs = ColumnPage.objects.live().public().filter(depth=3).order_by("path")
+    if locale_code != "all":
+        qs = qs.filter(locale__language_code=locale_code)
+    return qs.filter(alias_of__isnull=True) if locale_code == "all" else qs
 
 
 def search(request):
-    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
-    results = None
-    if query:
-        locale = Locale.get_active()
-        pages = Page.objects.live().public().filter(locale=locale, alias_of__isnull=True)
-        results = paginate(pages.search(query), request.GET.get("page"), settings.COLUMN_PAGE_SIZE)
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": results, "language": get_language()},
-    )
+    params = service.parse(request.GET, get_language())
+    outcome = service.run(params, request=request)
+    facet_links = [
+        dict(facet, query=urlencode(params.query_dict(kind=facet["kind"], page=""))) for facet in outcome.facets
+    ]
+    context = {
+        "params": params,
+        "outcome": outcome,
+        "search_query": params.q,
+        "facet_links": facet_links,
+        "all_kinds_query": urlencode(params.query_dict(kind="", page="")),
+        "kind_labels": kinds.labels(),
+        "columns": _columns(params.locale),
+        "popular_queries": service.popular_queries(),
+    }
+    return render(request, "search/search.html", context)
+
+
+def api_search(request):
+    params = service.parse(request.GET, get_language())
+    return JsonResponse(service.run(params, request=request).as_json(), json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,56 @@
+"""Editor-managed synonyms, and the record of documents brought in by import_documents."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+TERM_SEPARATORS = re.compile(r"[\n\r,，、;；]+")
+MAX_TERM_LENGTH = 50
+
+
+class SynonymGroup(models.Model):
+    """Words that mean the same to a searcher (社保、社会保险). Applied when a query is run."""
+
+    terms = models.TextField(
+        _("同义词"),
+        help_text=_("每行一个词，或用逗号、顿号分隔，例如：社保、社会保险。至少两个词。"),
+    )
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("同义词组")
+        verbose_name_plural = _("同义词组")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return " ↔ ".join(self.term_list())
+
+    def term_list(self):
+        return list(dict.fromkeys(t.strip() for t in TERM_SEPARATORS.split(self.terms or "") if t.strip()))
+
+    def clean(self):
+        terms = self.term_list()
+        if len(terms) < 2:
+            raise ValidationError({"terms": _("请至少填写两个意思相同的词。")})
+        if any(len(t) > MAX_TERM_LENGTH for t in terms):
+            raise ValidationError({"terms": _("每个词不能超过 50 个字符。")})
+        self.terms = "\n".join(terms)
+
+
+class ImportedDocument(models.Model):
+    """Which page an old-CMS document became, so that a second import skips it."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", verbose_name=_("页面"), on_delete=models.CASCADE, related_name="+"
+    )
+    original_url = models.CharField(_("原文链接"), max_length=500, unique=True)
+    imported_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("导入的文档")
+        verbose_name_plural = _("导入的文档")

@@ -1,0 +1,307 @@
+"""One search, shared by the search page and GET /api/search/ so that both show the same thing."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import DateTimeField
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Or, PlainText
+from wagtail.search.utils import normalise_query_string
+
+from . import kinds, normalize, vocabulary
+
+MAX_QUERY_LENGTH = 100
+MAX_CANDIDATES = 500  # best matches re-ranked and filtered; enough for any page a person reads
+SNIPPET_LENGTH = 120
+SORTS = ("relevance", "date")
+POPULAR_DAYS = 30
+
+
+@dataclass
+class Params:
+    q: str = ""
+    kind: str = ""
+    column: int | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    sort: str = "relevance"
+    locale: str = ""  # a language code, or "all"
+    page: str = "1"
+    errors: list = field(default_factory=list)
+
+    def query_dict(self, **changes):
+        """The parameters as a querystring dict (for links that change one of them)."""
+        values = {
+            "q": self.q,
+            "kind": self.kind,
+            "column": self.column or "",
+            "date_from": self.date_from.isoformat() if self.date_from else "",
+            "date_to": self.date_to.isoformat() if self.date_to else "",
+            "sort": self.sort if self.sort != "relevance" else "",
+            "locale": self.locale if self.locale == "all" else "",
+        }
+        values.update(changes)
+        return {k: v for k, v in values.items() if v not in ("", None)}
+
+
+def _date(value, label, errors):
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        errors.append(_("“%(label)s”不是有效日期，请按 2026-01-31 的格式填写；已忽略该条件。") % {"label": label})
+        return None
+
+
+def parse(data, language):
+    """Validated parameters from a GET QueryDict; bad values are dropped with a message."""
+    errors = []
+    q = " ".join((data.get("q") or "").split())
+    if len(q) > MAX_QUERY_LENGTH:
+        errors.append(_("搜索词过长，只使用前 %(n)s 个字符。") % {"n": MAX_QUERY_LENGTH})
+        q = q[:MAX_QUERY_LENGTH]
+    kind = data.get("kind") or ""
+    if kind and kind not in settings.PORTAL_SEARCH_KINDS:
+        errors.append(_("没有这种结果类型，已显示全部类型。"))
+        kind = ""
+    column = (data.get("column") or "").strip()
+    column = int(column) if column.isdigit() and len(column) < 12 else None
+    date_from = _date(data.get("date_from"), _("起始日期"), errors)
+    date_to = _date(data.get("date_to"), _("截止日期"), errors)
+    if date_from and date_to and date_from > date_to:
+        errors.append(_("起始日期晚于截止日期，已交换两者。"))
+        date_from, date_to = date_to, date_from
+    sort = data.get("sort") if data.get("sort") in SORTS else "relevance"
+    codes = [code for code, _name in settings.LANGUAGES]
+    locale = data.get("locale") or ""
+    if locale not in codes and locale != "all":
+        locale = language if language in codes else settings.LANGUAGE_CODE
+    page = (data.get("page") or "1")[:10]
+    return Params(q, kind, column, date_from, date_to, sort, locale, page, errors)
+
+
+@dataclass
+class Outcome:
+    params: Params
+    results: list = field(default_factory=list)
+    page: object = None  # a Paginator page over the ranked ids
+    count: int = 0
+    facets: list = field(default_factory=list)  # [{"kind", "label", "count"}]
+    suggestion: str | None = None
+    promotions: list = field(default_factory=list)
+    answer: dict | None = None  # a service guide that answers the query (搜索即服务)
+    searched: bool = False
+
+    def as_json(self):
+        page = self.page
+        return {
+            "query": self.params.q,
+            "results": self.results,
+            "count": self.count,
+            "page": page.number if page else 1,
+            "num_pages": page.paginator.num_pages if page else 0,
+            "facets": self.facets,
+            "suggestion": self.suggestion,
+            "promotions": self.promotions,
+            "answer": self.answer,
+            "errors": self.params.errors,
+            "locale": self.params.locale,
+        }
+
+
+def search_query(q):
+    """The query for the backend: the text or any of its synonym variants."""
+    variants = [v for v in vocabulary.expand(q) if normalize.query_tree(v) is not None]
+    if not variants:
+        return None
+    if len(variants) == 1:
+        return PlainText(variants[0], operator="and")
+    return Or([PlainText(v, operator="and") for v in variants])
+
+
+def _candidates(query, params):
+    """(page id, relevance) of the best matches in the chosen locale and kinds."""
+    qs = Page.objects.live().filter(content_type_id__in=kinds.content_type_ids())
+    if params.locale != "all":
+        locale = Locale.objects.filter(language_code=params.locale).first()
+        qs = qs.filter(locale=locale) if locale else qs.none()
+    hits = get_search_backend().search(query, qs).annotate_score("_score")[:MAX_CANDIDATES]
+    # SQLite's bm25 is negative (lower is better), PostgreSQL's ts_rank positive: compare sizes.
+    return {page.pk: abs(page._score or 0) for page in hits}
+
+
+def _filtered(ids, params):
+    qs = Page.objects.filter(pk__in=ids).public()
+    if params.locale == "all":
+        qs = qs.filter(alias_of__isnull=True)  # an alias repeats its original in another tree
+    if params.column:
+        column = Page.objects.filter(pk=params.column).first()
+        qs = qs.descendant_of(column) if column else qs.none()
+    lookups = kinds.date_lookups()
+    qs = qs.annotate(
+        sort_time=Coalesce(*lookups, "first_published_at", output_field=DateTimeField())
+        if lookups
+        else Coalesce("first_published_at", "first_published_at")
+    )
+    tz = timezone.get_current_timezone()
+    if params.date_from:
+        qs = qs.filter(sort_time__gte=datetime.datetime.combine(params.date_from, datetime.time.min, tz))
+    if params.date_to:
+        qs = qs.filter(sort_time__lte=datetime.datetime.combine(params.date_to, datetime.time.max, tz))
+    return list(qs.values("pk", "title", "sort_time", "content_type_id"))
+
+
+def _title_match(title, variants):
+    """1 when a query variant's tokens are all in the title, else the best share of them."""
+    title_tokens = set(normalize.index_tokens(title, with_pinyin=True))
+    best = 0.0
+    for variant in variants:
+        wanted = _leaf_tokens(normalize.query_tree(variant))
+        if wanted:
+            best = max(best, len(wanted & title_tokens) / len(wanted))
+    return best
+
+
+def _leaf_tokens(tree):
+    if isinstance(tree, normalize.Or):
+        # Pinyin alternatives: a title matches if any alternative does; count the first.
+        return _leaf_tokens(tree[0])
+    if isinstance(tree, normalize.And):
+        return set().union(*(_leaf_tokens(t) for t in tree))
+    return {tree} if tree else set()
+
+
+def _rank(rows, scores, params, variants):
+    if params.sort == "date":
+        return sorted(rows, key=lambda r: (r["sort_time"], r["pk"]), reverse=True)
+    top = max(scores.values(), default=1) or 1
+
+    def key(row):
+        title = _title_match(row["title"], variants)
+        # Round the engine's score so that "equal relevance" can be broken by the date.
+        return (round(title, 1), round(scores[row["pk"]] / top, 1), row["sort_time"], row["pk"])
+
+    return sorted(rows, key=key, reverse=True)
+
+
+def snippet(text, terms):
+    """Up to SNIPPET_LENGTH characters around the first match: escaped, then matches marked."""
+    text = " ".join((text or "").split())
+    folded = normalize.fold(text)
+    if len(folded) != len(text) or not terms:  # folding changed the length: mark nothing
+        return escape(text[:SNIPPET_LENGTH])
+    pattern = re.compile("|".join(re.escape(t) for t in terms))
+    first = pattern.search(folded)
+    start = max(0, first.start() - SNIPPET_LENGTH // 4) if first else 0
+    end = start + SNIPPET_LENGTH
+    parts, pos = [], start
+    for match in pattern.finditer(folded, start, end):
+        parts.append(escape(text[pos : match.start()]))
+        parts.append("<mark>" + escape(text[match.start() : match.end()]) + "</mark>")
+        pos = match.end()
+    parts.append(escape(text[pos:end]))
+    return ("…" if start else "") + "".join(parts) + ("…" if end < len(text) else "")
+
+
+def _page_text(page):
+    for attr in ("search_description", "summary"):
+        value = getattr(page, attr, "")
+        if value:
+            return value
+    body = getattr(page, "body", None)
+    if body is not None and hasattr(body, "stream_block"):
+        return " ".join(body.stream_block.get_searchable_content(body))
+    return page.title
+
+
+def _result(page, row, kind_labels, kind_key, terms, request):
+    parent = page.get_parent()
+    return {
+        "title": page.title,
+        "url": page.get_url(request=request),
+        "kind": kind_labels.get(kind_key, ""),
+        "column": parent.title if parent and parent.depth > 2 else "",
+        "date": timezone.localtime(row["sort_time"]).date().isoformat() if row["sort_time"] else "",
+        "snippet": snippet(_page_text(page), terms),
+    }
+
+
+def _promotions(q, request, params):
+    picks = []
+    query = Query.objects.filter(query_string=normalise_query_string(q)).first()
+    if query is None:
+        return picks
+    for pick in query.editors_picks.all().select_related("page").order_by("sort_order"):
+        if pick.page_id:
+            page = pick.page.localized if params.locale != "all" else pick.page
+            if not page.live:
+                continue
+            picks.append({"title": page.title, "url": page.get_url(request=request), "description": pick.description})
+        elif pick.external_link_url:
+            picks.append(
+                {"title": pick.external_link_text or pick.external_link_url, "url": pick.external_link_url,
+                 "description": pick.description}
+            )
+    return picks
+
+
+def popular_queries(limit=10):
+    since = timezone.now().date() - datetime.timedelta(days=POPULAR_DAYS)
+    return [q.query_string for q in Query.get_most_popular(date_since=since)[:limit]]
+
+
+def run(params, request=None, record_hit=True):
+    outcome = Outcome(params)
+    query = search_query(params.q) if params.q else None
+    if query is None:
+        return outcome
+    outcome.searched = True
+    variants = vocabulary.expand(params.q)
+    scores = _candidates(query, params)
+    rows = _filtered(list(scores), params)
+    by_kind = kinds.kind_by_content_type()
+    labels = kinds.labels()
+    counts = {}
+    for row in rows:
+        key = by_kind.get(row["content_type_id"])
+        counts[key] = counts.get(key, 0) + 1
+    outcome.facets = [
+        {"kind": key, "label": labels[key], "count": counts.get(key, 0)} for key in settings.PORTAL_SEARCH_KINDS
+    ]
+    if params.kind:
+        rows = [r for r in rows if by_kind.get(r["content_type_id"]) == params.kind]
+    ranked = _rank(rows, scores, params, variants)
+    outcome.count = len(ranked)
+    outcome.page = Paginator(ranked, settings.PORTAL_SEARCH_PAGE_SIZE).get_page(params.page)
+    page_rows = list(outcome.page.object_list)
+    pages = Page.objects.filter(pk__in=[r["pk"] for r in page_rows]).specific().in_bulk()
+    terms = list(dict.fromkeys(t for v in variants for t in normalize.highlight_terms(v)))
+    outcome.results = [
+        _result(pages[r["pk"]], r, labels, by_kind.get(r["content_type_id"]), terms, request)
+        for r in page_rows
+        if r["pk"] in pages
+    ]
+    outcome.answer = next(
+        (r for r, row in zip(outcome.results, page_rows) if by_kind.get(row["content_type_id"]) == "service"
+         and _title_match(row["title"], variants) == 1),
+        None,
+    ) if outcome.page.number == 1 else None
+    if outcome.count < 3:
+        suggestion = vocabulary.suggest(params.q)
+        if suggestion and search_query(suggestion) is not None and _candidates(search_query(suggestion), params):
+            outcome.suggestion = suggestion
+    outcome.promotions = _promotions(params.q, request, params)
+    if record_hit and outcome.page.number == 1:
+        Query.get(params.q).add_hit()
+    return outcome

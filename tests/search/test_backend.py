@@ -1,0 +1,102 @@
+"""The Chinese-aware database backend, through Wagtail's own Page.objects.search()."""
+
+import pytest
+from wagtail.models import Page
+
+from search import normalize
+from tests.factories import ArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(query):
+    return {p.title for p in Page.objects.live().search(query)}
+
+
+def test_segmented_word_finds_longer_title(portal):
+    # A run of Chinese is one token to PostgreSQL/SQLite: without segmentation this finds nothing.
+    assert titles("信息公开") == {"中华人民共和国政府信息公开条例"}
+    assert "梅州市教育局召开全市教育工作会议" in titles("教育")
+
+
+def test_word_spanning_a_segment_boundary(portal):
+    # jieba cuts 政府/信息/公开/条例; "府信" straddles the first cut and still matches.
+    assert titles("府信") == {"中华人民共和国政府信息公开条例"}
+
+
+def test_body_text_is_searched(portal):
+    assert titles("透明度") == {"中华人民共和国政府信息公开条例"}
+
+
+def test_all_words_must_match(portal):
+    assert titles("教育 食品") == set()
+
+
+def test_traditional_query_finds_simplified_content(portal):
+    assert titles("政府信息公開條例") == {"中华人民共和国政府信息公开条例"}
+    assert titles("食品安全專項檢查") == {"我市开展食品安全专项检查"}
+
+
+def test_simplified_query_finds_traditional_content(portal):
+    ArticlePageFactory(parent=portal["news"], title="梅州市舉辦客家文化節", slug="hakka")
+    assert titles("客家文化节") == {"梅州市舉辦客家文化節"}
+
+
+@pytest.mark.parametrize("query", ["xinxigongkai", "xinxi gongkai", "XinXi GongKai", "xxgk", "zfxxgk"])
+def test_pinyin_and_initials_find_titles(portal, query):
+    assert titles(query) == {"中华人民共和国政府信息公开条例"}
+
+
+def test_full_width_and_case_are_folded(portal):
+    ArticlePageFactory(parent=portal["news"], title="ＧＤＰ同比增长", slug="gdp")
+    assert titles("gdp") == {"ＧＤＰ同比增长"}
+
+
+@pytest.mark.parametrize("query", ["", "!!!", "，。、", "' OR 1=1 --", '"; DROP TABLE x; --', "<script>"])
+def test_queries_without_words_do_not_fail(portal, query):
+    # Whatever the query, the backend answers with a result list, never an SQL error.
+    assert isinstance(list(Page.objects.live().search(query)), list)
+
+
+def test_sql_in_query_is_only_text(portal):
+    assert titles("教育' OR '1'='1") == set()
+
+
+def test_query_tree_is_bounded():
+    tree = normalize.query_tree("政" * 1000)
+    assert len(tree) <= normalize.MAX_QUERY_TOKENS
+
+
+def test_index_text_is_tokens():
+    assert normalize.index_text("信息公开") == "信息 息公 公开 信 息 公 开"
+    assert "xinxi" in normalize.index_text("信息公开", with_pinyin=True).split()
+
+
+def test_unpublish_and_delete_keep_the_index_current(portal):
+    page = portal["education"]
+    assert page.title in titles("教育")
+    page.unpublish()
+    assert page.title not in titles("教育")
+    page.get_latest_revision().publish()
+    assert page.title in titles("教育")
+    page.delete()
+    from wagtail.search.models import IndexEntry
+
+    assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists()
+    assert page.title not in titles("教育")
+
+
+def test_publishing_an_edit_updates_the_index(portal):
+    page = portal["food"]
+    assert titles("环境保护") == set()
+    page.title = "我市开展环境保护专项检查"
+    page.save_revision().publish()
+    assert titles("环境保护") == {"我市开展环境保护专项检查"}
+    assert titles("食品安全") == set()
+
+
+def test_draft_changes_are_not_searchable(portal):
+    page = portal["food"]
+    page.title = "草稿里的新标题环境保护"
+    page.save_revision()  # not published
+    assert titles("环境保护") == set()
