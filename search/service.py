@@ -187,10 +187,16 @@ def _rank(rows, scores, params, variants):
         return sorted(rows, key=lambda r: (r["sort_time"], r["pk"]), reverse=True)
     top = max(scores.values(), default=1) or 1
 
+    folded_variants = [normalize.fold(v) for v in variants]
+
     def key(row):
         title = _title_match(row["title"], variants)
-        # Round the engine's score so that "equal relevance" can be broken by the date.
-        return (round(title, 1), round(scores[row["pk"]] / top, 1), row["sort_time"], row["pk"])
+        folded_title = normalize.fold(row["title"])
+        phrase = any(v in folded_title for v in folded_variants)
+        # The engine's score only splits strong from weak matches: its fine differences come
+        # from length norms, and "equal relevance" must fall through to the date.
+        strong = scores[row["pk"]] >= top / 2
+        return (round(title, 1), phrase, strong, row["sort_time"], row["pk"])
 
     return sorted(rows, key=key, reverse=True)
 

@@ -1,0 +1,220 @@
+"""The search page and GET /api/search/, driven through real requests."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from search.models import SynonymGroup
+from tests.factories import ArticlePageFactory, BASE_TIME
+
+pytestmark = pytest.mark.django_db
+
+
+def api(client, **params):
+    response = client.get("/api/search/", params)
+    assert response.status_code == 200
+    return response.json()
+
+
+def api_titles(client, **params):
+    return [r["title"] for r in api(client, **params)["results"]]
+
+
+def test_page_shows_results_with_kind_column_date_and_marked_snippet(client, portal):
+    response = client.get(reverse("search"), {"q": "信息公开"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "中华人民共和国政府信息公开条例" in html
+    assert "政策文件" in html  # kind and column
+    assert "<mark>" in html
+
+
+def test_json_endpoint_equals_the_page(client, portal):
+    for extra in ({}, {"sort": "date"}, {"kind": "info"}):
+        params = {"q": "工作", **extra}
+        data = api(client, **params)
+        html = client.get("/search/", params).content.decode()
+        links = re.findall(r'<h3><a href="([^"]+)">([^<]+)</a></h3>', html)
+        assert links == [(r["url"], r["title"]) for r in data["results"]]
+        assert data["count"] == len(data["results"]) > 0
+        for result in data["results"]:
+            assert result["snippet"] in html
+            assert set(result) == {"title", "url", "kind", "column", "date", "snippet"}
+
+
+def test_result_fields(client, portal):
+    (result,) = api(client, q="信息公开")["results"]
+    assert result["title"] == "中华人民共和国政府信息公开条例"
+    assert result["url"] == portal["regulation"].url
+    assert result["kind"] == "政策文件"
+    assert result["column"] == "政策文件"
+    assert result["date"] == portal["regulation"].publish_time.astimezone().date().isoformat()
+    assert "<mark>信息公开</mark>" in result["snippet"] or "<mark>" in result["snippet"]
+
+
+def test_snippet_escapes_html_before_marking(client, portal):
+    ArticlePageFactory(
+        parent=portal["news"], title="防汛通知", slug="flood",
+        summary="<script>alert(1)</script> 防汛 & 抢险",
+    )
+    (result,) = api(client, q="防汛")["results"]
+    assert "<script>" not in result["snippet"]
+    assert "&lt;script&gt;" in result["snippet"]
+    assert "<mark>防汛</mark>" in result["snippet"]
+    assert "&amp;" in result["snippet"]
+
+
+def test_kind_facets_count_and_filter(client, portal):
+    data = api(client, q="工作")
+    facets = {f["kind"]: f["count"] for f in data["facets"]}
+    assert facets["info"] >= 1
+    assert set(facets) == {"info", "policy", "service", "interaction"}
+    assert all(r["kind"] == "政策文件" for r in api(client, q="政府", kind="policy")["results"])
+    assert api_titles(client, q="信息公开", kind="info") == []
+
+
+def test_column_filter(client, portal):
+    assert api_titles(client, q="工作", column=portal["policy"].pk) == ["中华人民共和国政府信息公开条例"]
+    assert "梅州市教育局召开全市教育工作会议" in api_titles(client, q="工作", column=portal["news"].pk)
+
+
+def test_date_range_filter(client, portal):
+    day = portal["food"].publish_time.astimezone().date()
+    titles = api_titles(client, q="检查", date_from=day.isoformat(), date_to=day.isoformat())
+    assert titles == ["我市开展食品安全专项检查"]
+    later = (day + datetime.timedelta(days=1)).isoformat()
+    assert api_titles(client, q="检查", date_from=later) == []
+
+
+def test_bad_date_gets_a_message_not_an_error(client, portal):
+    data = api(client, q="检查", date_from="2026-99-99")
+    assert data["errors"] and data["count"] == 1
+
+
+def test_title_matches_rank_above_body_matches(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="全市召开工作会议", slug="body-only",
+                       summary="会议强调要做好防汛抢险工作。")
+    ArticlePageFactory(parent=portal["news"], title="防汛抢险工作部署", slug="title-match",
+                       summary="各地部署工作。", publish_time=BASE_TIME - datetime.timedelta(days=400))
+    assert api_titles(client, q="防汛抢险") == ["防汛抢险工作部署", "全市召开工作会议"]
+
+
+def test_recent_first_at_equal_relevance_and_sort_by_date(client, portal):
+    old = ArticlePageFactory(parent=portal["news"], title="防汛通知", slug="old", summary="防汛",
+                             publish_time=BASE_TIME - datetime.timedelta(days=300))
+    new = ArticlePageFactory(parent=portal["news"], title="防汛通知", slug="new", summary="防汛",
+                             publish_time=BASE_TIME)
+    urls = [r["url"] for r in api(client, q="防汛通知")["results"]]
+    assert urls == [new.url, old.url]
+    dates = [r["date"] for r in api(client, q="工作", sort="date")["results"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_pagination(client, portal, settings):
+    settings.PORTAL_SEARCH_PAGE_SIZE = 2
+    for n in range(5):
+        ArticlePageFactory(parent=portal["news"], title=f"防汛简报第{n}期", slug=f"flood-{n}")
+    first, third = api(client, q="防汛简报"), api(client, q="防汛简报", page=3)
+    assert first["count"] == 5 and first["num_pages"] == 3
+    assert len(first["results"]) == 2 and len(third["results"]) == 1
+    assert client.get("/search/", {"q": "防汛简报", "page": "abc"}).status_code == 200
+
+
+def test_synonym_added_in_the_admin_takes_effect(admin_client, client, portal):
+    assert api_titles(client, q="社保") == []
+    response = admin_client.post(
+        reverse("wagtailsnippets_portal_search_synonymgroup:add"),
+        {"terms": "社保、社会保险", "note": "常用简称"},
+    )
+    assert response.status_code == 302
+    assert SynonymGroup.objects.count() == 1
+    assert api_titles(client, q="社保") == ["社会保险费征缴工作进展顺利"]
+
+
+def test_synonym_with_a_single_term_is_refused(admin_client):
+    response = admin_client.post(
+        reverse("wagtailsnippets_portal_search_synonymgroup:add"), {"terms": "社保", "note": ""}
+    )
+    assert response.status_code == 200
+    assert SynonymGroup.objects.count() == 0
+
+
+def test_english_synonym_for_a_chinese_concept(client, portal):
+    SynonymGroup.objects.create(terms="food safety\n食品安全")
+    assert api_titles(client, q="Food Safety") == ["我市开展食品安全专项检查"]
+
+
+def test_typo_gets_a_did_you_mean_suggestion(client, portal):
+    data = api(client, q="政府信息公开条列")
+    assert data["count"] == 0
+    assert data["suggestion"] == "政府信息公开条例"
+    html = client.get("/search/", {"q": "政府信息公开条列"}).content.decode()
+    assert "政府信息公开条例</a>" in html
+
+
+def test_no_suggestion_when_the_query_is_fine(client, portal):
+    assert api(client, q="信息公开")["suggestion"] is None
+
+
+def test_locale_filter_defaults_to_the_visitors_locale_and_all_shows_every_locale(client, portal):
+    from tests.factories import ensure_locales
+
+    locales = ensure_locales()
+    translated = portal["regulation"].copy_for_translation(locales["zh-hant"], copy_parents=True)
+    translated.title = "中華人民共和國政府信息公開條例"
+    translated.save_revision().publish()
+    assert api_titles(client, q="信息公开") == ["中华人民共和国政府信息公开条例"]
+    assert client.get("/zh-hant/api/search/", {"q": "信息公开"}).json()["results"][0]["title"] == (
+        "中華人民共和國政府信息公開條例"
+    )
+    assert api_titles(client, q="信息公开", locale="zh-hant") == ["中華人民共和國政府信息公開條例"]
+    assert sorted(api_titles(client, q="信息公开", locale="all")) == sorted(
+        ["中华人民共和国政府信息公开条例", "中華人民共和國政府信息公開條例"]
+    )
+
+
+def test_alias_pages_are_not_duplicates(client, portal):
+    from tests.factories import ensure_locales
+
+    locales = ensure_locales()
+    en_home = portal["home"].copy_for_translation(locales["en"], alias=True)
+    en_policy = portal["policy"].copy_for_translation(locales["en"], alias=True)
+    portal["regulation"].copy_for_translation(locales["en"], alias=True)
+    assert en_home.alias_of_id and en_policy.alias_of_id
+    # The English tree shows its alias (its own URL); "all locales" shows the original only once.
+    (en_result,) = client.get("/en/api/search/", {"q": "信息公开"}).json()["results"]
+    assert en_result["url"].startswith("/en/")
+    assert api_titles(client, q="信息公开", locale="all") == ["中华人民共和国政府信息公开条例"]
+
+
+def test_promotion_is_shown_as_best_bet(client, portal):
+    query = Query.get("信息公开")
+    SearchPromotion.objects.create(query=query, page=portal["education"], description="编辑推荐")
+    data = api(client, q="信息公开")
+    assert data["promotions"] == [
+        {"title": portal["education"].title, "url": portal["education"].url, "description": "编辑推荐"}
+    ]
+    assert "编辑推荐" in client.get("/search/", {"q": "信息公开"}).content.decode()
+
+
+def test_popular_queries_are_listed(client, portal):
+    for _ in range(3):
+        client.get("/search/", {"q": "教育"})
+    client.get("/search/", {"q": "信息公开"})
+    html = client.get("/search/").content.decode()
+    assert html.index(">教育</a>") < html.index(">信息公开</a>")
+
+
+@pytest.mark.parametrize(
+    "q",
+    ["", " ", "!!!", "。，、？", "x" * 1000, "政" * 1000, "' OR 1=1; DROP TABLE wagtailcore_page; --",
+     "<script>alert(1)</script>", '"unbalanced', "AND OR NOT", "*", "NEAR(a b)", "\x00"],
+)
+def test_bad_queries_get_a_normal_page(client, portal, q):
+    for url in ("/search/", "/api/search/", "/en/search/"):
+        response = client.get(url, {"q": q, "page": "-1", "column": "x", "sort": "evil", "kind": "<b>"})
+        assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in client.get("/search/", {"q": q}).content.decode()
