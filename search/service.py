@@ -101,6 +101,7 @@ class Outcome:
     suggestion: str | None = None
     promotions: list = field(default_factory=list)
     answer: dict | None = None  # a service guide that answers the query (搜索即服务)
+    corrected_query: str | None = None  # set when the results shown are the suggestion's
     searched: bool = False
 
     def as_json(self):
@@ -113,6 +114,7 @@ class Outcome:
             "num_pages": page.paginator.num_pages if page else 0,
             "facets": self.facets,
             "suggestion": self.suggestion,
+            "corrected_query": self.corrected_query,
             "promotions": self.promotions,
             "answer": self.answer,
             "errors": self.params.errors,
@@ -273,7 +275,25 @@ def run(params, request=None, record_hit=True):
     if query is None:
         return outcome
     outcome.searched = True
-    variants = vocabulary.expand(params.q)
+    _fill(outcome, params.q, query, request)
+    if outcome.count < 3:
+        suggestion = vocabulary.suggest(params.q)
+        suggested_query = search_query(suggestion) if suggestion else None
+        if suggested_query is not None and _candidates(suggested_query, params):
+            outcome.suggestion = suggestion
+            if outcome.count == 0:
+                # Nothing as typed: show the corrected query's results, saying so (like "did you mean").
+                outcome.corrected_query = suggestion
+                _fill(outcome, suggestion, suggested_query, request)
+    outcome.promotions = _promotions(params.q, request, params)
+    if record_hit and outcome.page.number == 1:
+        Query.get(params.q).add_hit()
+    return outcome
+
+
+def _fill(outcome, q, query, request):
+    params = outcome.params
+    variants = vocabulary.expand(q)
     scores = _candidates(query, params)
     rows = _filtered(list(scores), params)
     by_kind = kinds.kind_by_content_type()
@@ -298,16 +318,10 @@ def run(params, request=None, record_hit=True):
         for r in page_rows
         if r["pk"] in pages
     ]
-    outcome.answer = next(
-        (r for r, row in zip(outcome.results, page_rows) if by_kind.get(row["content_type_id"]) == "service"
-         and _title_match(row["title"], variants) == 1),
-        None,
-    ) if outcome.page.number == 1 else None
-    if outcome.count < 3:
-        suggestion = vocabulary.suggest(params.q)
-        if suggestion and search_query(suggestion) is not None and _candidates(search_query(suggestion), params):
-            outcome.suggestion = suggestion
-    outcome.promotions = _promotions(params.q, request, params)
-    if record_hit and outcome.page.number == 1:
-        Query.get(params.q).add_hit()
-    return outcome
+    outcome.answer = None
+    if outcome.page.number == 1:
+        outcome.answer = next(
+            (r for r, row in zip(outcome.results, page_rows)
+             if by_kind.get(row["content_type_id"]) == "service" and _title_match(row["title"], variants) == 1),
+            None,
+        )

@@ -147,12 +147,21 @@ def test_english_synonym_for_a_chinese_concept(client, portal):
     assert api_titles(client, q="Food Safety") == ["我市开展食品安全专项检查"]
 
 
-def test_typo_gets_a_did_you_mean_suggestion(client, portal):
+def test_typo_gets_a_did_you_mean_suggestion_and_its_results(client, portal):
     data = api(client, q="政府信息公开条列")
-    assert data["count"] == 0
-    assert data["suggestion"] == "政府信息公开条例"
+    assert data["suggestion"] == data["corrected_query"] == "政府信息公开条例"
+    assert [r["title"] for r in data["results"]] == ["中华人民共和国政府信息公开条例"]
     html = client.get("/search/", {"q": "政府信息公开条列"}).content.decode()
-    assert "政府信息公开条例</a>" in html
+    assert "以下是“政府信息公开条例”的结果" in html
+
+
+def test_few_results_get_a_suggestion_link_only(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="来信选登", slug="letter",
+                       summary="有市民来信把政府信息公开条列为学习内容。")
+    data = api(client, q="政府信息公开条列")
+    assert [r["title"] for r in data["results"]] == ["来信选登"]
+    assert data["suggestion"] == "政府信息公开条例" and data["corrected_query"] is None
+    assert "您是不是要找" in client.get("/search/", {"q": "政府信息公开条列"}).content.decode()
 
 
 def test_no_suggestion_when_the_query_is_fine(client, portal):
