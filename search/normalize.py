@@ -6,7 +6,9 @@ into space-separated tokens before the engine sees it:
 
 * fold: NFKC (full-width letters/digits to ASCII), OpenCC Traditional -> Simplified, lower case;
 * Chinese runs become overlapping character bigrams plus single characters (or jieba words
-  when PORTAL_SEARCH_SEGMENTER = "jieba"; see search/README.md for why bigrams are the default);
+  when PORTAL_SEARCH_SEGMENTER = "jieba"). A query's Chinese runs become bigrams too; with
+  "hybrid" (the default) only bigrams inside the words jieba finds in the query, so that a
+  query is not stricter than its words. search/README.md has the measurements;
 * Latin letters and digits stay words;
 * titles additionally get pinyin tokens: syllables, syllable bigrams (xinxi, gongkai) and
   initial bigrams (xx, xg, gk, prefixed so they cannot collide with English words).
@@ -51,7 +53,7 @@ def fold(text):
 
 
 def segmenter():
-    return getattr(settings, "PORTAL_SEARCH_SEGMENTER", "bigram")
+    return getattr(settings, "PORTAL_SEARCH_SEGMENTER", "hybrid")
 
 
 def runs(text):
@@ -77,8 +79,13 @@ def cjk_index_tokens(run):
 
 
 def cjk_query_tokens(run):
-    if segmenter() == "jieba":
+    mode = segmenter()
+    if mode == "jieba":
         return [w for w in _jieba().cut(run) if w.strip()]
+    if mode == "hybrid":
+        # Bigrams inside each jieba word, none across words: 招标投标 needs 招标 and 投标,
+        # not 标投, so a text that says 招标……投标 still matches.
+        return [g for w in _jieba().cut(run) if w.strip() for g in bigrams(w)]
     return bigrams(run)
 
 

@@ -182,8 +182,8 @@ LOGGING = {
 # Wagtail's database backend made Chinese-aware (search/backend.py); Elasticsearch when
 # ELASTICSEARCH_URL is set. See search/README.md.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}}
-# "bigram" (default, measured best) or "jieba": how Chinese runs become index tokens.
-PORTAL_SEARCH_SEGMENTER = os.environ.get("PORTAL_SEARCH_SEGMENTER", "bigram")
+# How Chinese text becomes tokens: "hybrid" (default), "bigram" or "jieba"; see search/README.md.
+PORTAL_SEARCH_SEGMENTER = os.environ.get("PORTAL_SEARCH_SEGMENTER", "hybrid")
 # Result kinds: key -> (label, page models). Other apps add their page types here.
 PORTAL_SEARCH_KINDS = {
     "info": ("信息", ["columns.ArticlePage"]),
