@@ -84,9 +84,23 @@ def cjk_query_tokens(run):
         return [w for w in _jieba().cut(run) if w.strip()]
     if mode == "hybrid":
         # Bigrams inside each jieba word, none across words: 招标投标 needs 招标 and 投标,
-        # not 标投, so a text that says 招标……投标 still matches.
-        return [g for w in _jieba().cut(run) if w.strip() for g in bigrams(w)]
+        # not 标投, so a text that says 招标……投标 still matches. Runs of single characters
+        # (words jieba does not know, like 社保) stay together, or 社保 would match 社会保险.
+        return [g for unit in _query_units(run) for g in bigrams(unit)]
     return bigrams(run)
+
+
+def _query_units(run):
+    units, singles = [], ""
+    for word in _jieba().cut(run):
+        if len(word) == 1:
+            singles += word
+            continue
+        if singles:
+            units.append(singles)
+            singles = ""
+        units.append(word)
+    return units + [singles] if singles else units
 
 
 # --- Pinyin -------------------------------------------------------------------
@@ -147,6 +161,14 @@ def index_tokens(text, with_pinyin=False):
 
 def index_text(text, with_pinyin=False):
     """What the search engine stores for ``text``: tokens separated by spaces."""
+    return _index_text(text, with_pinyin, segmenter())
+
+
+@lru_cache(maxsize=4096)
+def _index_text(text, with_pinyin, mode):
+    # Cached: the database backend asks for each field several times per object (title, body,
+    # autocomplete and the plain-text copies), and pinyin is the expensive part. ``mode`` is
+    # part of the key so that changing the segmenter (the evaluation does) is never stale.
     return " ".join(index_tokens(text, with_pinyin=with_pinyin))
 
 

@@ -134,7 +134,7 @@ def search_query(q):
 
 def _candidates(query, params):
     """(page id, relevance) of the best matches in the chosen locale and kinds."""
-    qs = Page.objects.live().filter(content_type_id__in=kinds.content_type_ids())
+    qs = Page.objects.live().filter(content_type_id__in=kinds.content_type_ids()).only("pk")
     if params.locale != "all":
         locale = Locale.objects.filter(language_code=params.locale).first()
         qs = qs.filter(locale=locale) if locale else qs.none()
@@ -164,15 +164,16 @@ def _filtered(ids, params):
     return list(qs.values("pk", "title", "sort_time", "content_type_id"))
 
 
-def _title_match(title, variants):
+def _wanted(variants):
+    """Per query variant, the set of tokens a title must have to match it fully."""
+    return [w for w in (_leaf_tokens(normalize.query_tree(v)) for v in variants) if w]
+
+
+def _title_match(title, wanted):
     """1 when a query variant's tokens are all in the title, else the best share of them."""
-    title_tokens = set(normalize.index_tokens(title, with_pinyin=True))
-    best = 0.0
-    for variant in variants:
-        wanted = _leaf_tokens(normalize.query_tree(variant))
-        if wanted:
-            best = max(best, len(wanted & title_tokens) / len(wanted))
-    return best
+    with_pinyin = any(not normalize.is_cjk(t) for w in wanted for t in w)
+    title_tokens = set(normalize.index_text(title, with_pinyin=with_pinyin).split())
+    return max((len(w & title_tokens) / len(w) for w in wanted), default=0.0)
 
 
 def _leaf_tokens(tree):
@@ -188,11 +189,11 @@ def _rank(rows, scores, params, variants):
     if params.sort == "date":
         return sorted(rows, key=lambda r: (r["sort_time"], r["pk"]), reverse=True)
     top = max(scores.values(), default=1) or 1
-
+    wanted = _wanted(variants)
     folded_variants = [normalize.fold(v) for v in variants]
 
     def key(row):
-        title = _title_match(row["title"], variants)
+        title = _title_match(row["title"], wanted)
         folded_title = normalize.fold(row["title"])
         phrase = any(v in folded_title for v in folded_variants)
         # The engine's score only splits strong from weak matches: its fine differences come
@@ -320,8 +321,9 @@ def _fill(outcome, q, query, request):
     ]
     outcome.answer = None
     if outcome.page.number == 1:
+        wanted = _wanted(variants)
         outcome.answer = next(
             (r for r, row in zip(outcome.results, page_rows)
-             if by_kind.get(row["content_type_id"]) == "service" and _title_match(row["title"], variants) == 1),
+             if by_kind.get(row["content_type_id"]) == "service" and _title_match(row["title"], wanted) == 1),
             None,
         )

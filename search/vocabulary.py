@@ -21,6 +21,7 @@ SYNONYMS_KEY = "portal_search:synonyms"
 VOCABULARY_KEY = "portal_search:vocabulary"
 CACHE_SECONDS = 3600
 MAX_VARIANTS = 8
+MIN_CJK_TYPO_LENGTH = 3
 LATIN_WORD = re.compile(r"[a-z]{3,}")
 
 
@@ -88,7 +89,8 @@ def vocabulary():
 def _fix_run(run, counts, following, preceding):
     """Replace one character so that every bigram of ``run`` is one the portal uses."""
     unknown = [i for i in range(len(run) - 1) if run[i : i + 2] not in counts]
-    if len(run) < 2 or not unknown:
+    # Two characters are too few to tell a typo from an abbreviation (社保 is not 社会).
+    if len(run) < MIN_CJK_TYPO_LENGTH or not unknown:
         return run
     positions = {unknown[0], unknown[0] + 1, unknown[-1], unknown[-1] + 1}
     best, best_score = run, None

@@ -166,6 +166,7 @@ def test_few_results_get_a_suggestion_link_only(client, portal):
 
 def test_no_suggestion_when_the_query_is_fine(client, portal):
     assert api(client, q="信息公开")["suggestion"] is None
+    assert api(client, q="社保")["suggestion"] is None  # an abbreviation, not a typo for 社会
 
 
 def test_locale_filter_defaults_to_the_visitors_locale_and_all_shows_every_locale(client, portal):
@@ -227,3 +228,14 @@ def test_bad_queries_get_a_normal_page(client, portal, q):
         response = client.get(url, {"q": q, "page": "-1", "column": "x", "sort": "evil", "kind": "<b>"})
         assert response.status_code == 200
     assert "<script>alert(1)</script>" not in client.get("/search/", {"q": q}).content.decode()
+
+
+def test_service_guide_matching_the_query_is_a_direct_answer(client, portal, settings):
+    # 办事指南 pages come from another app; any page model named in the mapping is a service guide.
+    settings.PORTAL_SEARCH_KINDS = dict(settings.PORTAL_SEARCH_KINDS, service=("办事指南", ["columns.ArticlePage"]),
+                                        info=("信息", []))
+    data = api(client, q="食品安全专项检查")
+    assert data["answer"]["title"] == "我市开展食品安全专项检查"
+    assert data["answer"]["kind"] == "办事指南"
+    assert "直接办理" in client.get("/search/", {"q": "食品安全专项检查"}).content.decode()
+    assert api(client, q="信息公开")["answer"] is None
