@@ -239,3 +239,10 @@ def test_service_guide_matching_the_query_is_a_direct_answer(client, portal, set
     assert data["answer"]["kind"] == "办事指南"
     assert "直接办理" in client.get("/search/", {"q": "食品安全专项检查"}).content.decode()
     assert api(client, q="信息公开")["answer"] is None
+
+
+def test_page_is_translated(client, portal):
+    html = client.get("/en/search/", {"q": "信息公开", "locale": "all"}).content.decode()
+    assert "Site search" in html and "Policy documents" in html
+    html = client.get("/zh-hant/search/", {"q": "信息公开", "locale": "all"}).content.decode()
+    assert "搜索全部語言版本" in html and "政策文件" in html
