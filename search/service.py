@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import DateTimeField
+from django.db.models import DateTimeField, F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
@@ -154,7 +154,7 @@ def _filtered(ids, params):
     qs = qs.annotate(
         sort_time=Coalesce(*lookups, "first_published_at", output_field=DateTimeField())
         if lookups
-        else Coalesce("first_published_at", "first_published_at")
+        else F("first_published_at")
     )
     tz = timezone.get_current_timezone()
     if params.date_from:
@@ -223,15 +223,26 @@ def snippet(text, terms):
     return ("…" if start else "") + "".join(parts) + ("…" if end < len(text) else "")
 
 
-def _page_text(page):
+def _page_texts(page):
     for attr in ("search_description", "summary"):
         value = getattr(page, attr, "")
         if value:
-            return value
+            yield value
     body = getattr(page, "body", None)
     if body is not None and hasattr(body, "stream_block"):
-        return " ".join(body.stream_block.get_searchable_content(body))
-    return page.title
+        yield strip_tags(" ".join(body.stream_block.get_searchable_content(body)))
+    yield page.title
+
+
+def _page_text(page, terms):
+    """The first of description, summary, body text that mentions the query, else the first."""
+    texts = [t for t in _page_texts(page) if t]
+    pattern = re.compile("|".join(re.escape(t) for t in terms)) if terms else None
+    if pattern:
+        for text in texts:
+            if pattern.search(normalize.fold(text)):
+                return text
+    return texts[0]
 
 
 def _result(page, row, kind_labels, kind_key, terms, request):
@@ -242,7 +253,7 @@ def _result(page, row, kind_labels, kind_key, terms, request):
         "kind": kind_labels.get(kind_key, ""),
         "column": parent.title if parent and parent.depth > 2 else "",
         "date": timezone.localtime(row["sort_time"]).date().isoformat() if row["sort_time"] else "",
-        "snippet": snippet(_page_text(page), terms),
+        "snippet": snippet(_page_text(page, terms), terms),
     }
 
 
@@ -265,9 +276,16 @@ def _promotions(q, request, params):
     return picks
 
 
+# Popular queries are shown to everyone: leave out anything that may be personal data
+# (a phone or ID number, an e-mail address) and one-off searches.
+PERSONAL = re.compile(r"\d{6,}|@")
+POPULAR_MIN_HITS = 2
+
+
 def popular_queries(limit=10):
     since = timezone.now().date() - datetime.timedelta(days=POPULAR_DAYS)
-    return [q.query_string for q in Query.get_most_popular(date_since=since)[:limit]]
+    queries = Query.get_most_popular(date_since=since).filter(_hits__gte=POPULAR_MIN_HITS)
+    return [q.query_string for q in queries[: limit * 3] if not PERSONAL.search(q.query_string)][:limit]
 
 
 def run(params, request=None, record_hit=True):
@@ -287,7 +305,7 @@ def run(params, request=None, record_hit=True):
                 outcome.corrected_query = suggestion
                 _fill(outcome, suggestion, suggested_query, request)
     outcome.promotions = _promotions(params.q, request, params)
-    if record_hit and outcome.page.number == 1:
+    if record_hit and outcome.count and outcome.page.number == 1:
         Query.get(params.q).add_hit()
     return outcome
 

@@ -213,9 +213,29 @@ def test_promotion_is_shown_as_best_bet(client, portal):
 def test_popular_queries_are_listed(client, portal):
     for _ in range(3):
         client.get("/search/", {"q": "教育"})
-    client.get("/search/", {"q": "信息公开"})
+    for _ in range(2):
+        client.get("/search/", {"q": "信息公开"})
+        client.get("/search/", {"q": "没有结果的词语"})
+    client.get("/search/", {"q": "透明度"})  # searched once: not yet "popular"
     html = client.get("/search/").content.decode()
     assert html.index(">教育</a>") < html.index(">信息公开</a>")
+    assert ">透明度</a>" not in html and ">没有结果的词语</a>" not in html
+
+
+def test_popular_queries_never_show_personal_data(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="联系电话13800138000", slug="phone")
+    for _ in range(3):
+        client.get("/search/", {"q": "13800138000"})
+    assert "13800138000" not in client.get("/search/").content.decode()
+
+
+def test_snippet_comes_from_the_text_that_matches(client, portal):
+    (result,) = api(client, q="透明度")["results"]
+    assert "<mark>透明度</mark>" in result["snippet"]
+    ArticlePageFactory(parent=portal["news"], title="水库巡查", slug="reservoir", summary="摘要不提关键词。",
+                       body=[("paragraph", "<p>正文里写着<b>山塘</b>巡查要求。</p>")])
+    (result,) = api(client, q="山塘")["results"]
+    assert "<mark>山塘</mark>" in result["snippet"] and "<b>" not in result["snippet"]
 
 
 @pytest.mark.parametrize(
