@@ -100,3 +100,27 @@ def test_draft_changes_are_not_searchable(portal):
     page.title = "草稿里的新标题环境保护"
     page.save_revision()  # not published
     assert titles("环境保护") == set()
+
+
+def test_update_index_rebuilds_the_chinese_index(portal):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from wagtail.search.models import IndexEntry
+
+    IndexEntry.objects.all().delete()
+    assert titles("信息公开") == set()
+    call_command("update_index", stdout=StringIO())
+    assert titles("信息公开") == {"中华人民共和国政府信息公开条例"}
+    assert titles("xxgk") == {"中华人民共和国政府信息公开条例"}
+
+
+def test_admin_page_search_understands_chinese(admin_client, portal):
+    from django.urls import reverse
+
+    for q in ("信息公开", "政府信息公開", "xxgk"):
+        response = admin_client.get(reverse("wagtailadmin_pages:search"), {"q": q})
+        assert response.status_code == 200
+        assert "中华人民共和国政府信息公开条例" in response.content.decode()
+    response = admin_client.get(reverse("wagtailadmin_pages:search"), {"q": "教育"})
+    assert "中华人民共和国政府信息公开条例" not in response.content.decode()
