@@ -38,6 +38,20 @@ def _t2s():
 
 
 @lru_cache(maxsize=1)
+def _tw2sp():
+    import opencc
+
+    return opencc.OpenCC("tw2sp")
+
+
+def fold_phrases(text):
+    """Like fold, but also maps Taiwan wording to mainland wording (資訊 -> 信息, 軟體 -> 软件).
+
+    Only for queries: it can change the length of the text, which highlighting relies on."""
+    return fold(_tw2sp().convert(unicodedata.normalize("NFKC", text or "")))
+
+
+@lru_cache(maxsize=1)
 def _jieba():
     import jieba
 

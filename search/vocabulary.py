@@ -46,9 +46,10 @@ def _contains(text, term):
 
 
 def expand(query):
-    """The query plus its synonym variants (folded), e.g. 社保办理 -> [社保办理, 社会保险办理]."""
+    """The query plus its variants (folded): Taiwan wording (政府資訊 -> 政府信息) and synonyms
+    (社保办理 -> 社会保险办理)."""
     folded = normalize.fold(query)
-    variants = [folded]
+    variants = list(dict.fromkeys([folded, normalize.fold_phrases(query)]))
     for group in synonym_groups():
         for variant in list(variants):
             for term in sorted(group, key=len, reverse=True):

@@ -266,3 +266,7 @@ def test_page_is_translated(client, portal):
     assert "Site search" in html and "Policy documents" in html
     html = client.get("/zh-hant/search/", {"q": "信息公开", "locale": "all"}).content.decode()
     assert "搜索全部語言版本" in html and "政策文件" in html
+
+
+def test_taiwan_wording_finds_mainland_wording(client, portal):
+    assert api_titles(client, q="政府資訊公開") == ["中华人民共和国政府信息公开条例"]
