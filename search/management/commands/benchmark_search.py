@@ -88,7 +88,7 @@ class Command(BaseCommand):
     def vacuum(self):
         # Fresh statistics for every table (as autovacuum would have after a real import):
         # without them PostgreSQL expects one row per table and skips the GIN index.
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
 
