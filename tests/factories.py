@@ -70,7 +70,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.gov.cn")
-    password = factory.PostGenerationMethodCall("set_password", "Str0ng-Passw0rd!")
+    password = factory.django.Password("Str0ng-Passw0rd!")
 
 
 def make_site():
