@@ -101,3 +101,44 @@ class DemoCommandTests(TransactionTestCase):
         self.assertTrue(User.objects.get(username="zhanzhang").is_superuser)
         self.assertIn("DJANGO_SUPERUSER_PASSWORD", out.getvalue())
         self.assertIn("已存在", out.getvalue())
+
+
+class ProductionEntryPointTests(TestCase):
+    def test_gunicorn_serves_through_the_bootstrap(self):
+        """The Dockerfile's command: gunicorn -c python:portal_bootstrap site.wsgi."""
+        import socket
+        import tempfile
+        import time
+        import urllib.request
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        with tempfile.TemporaryDirectory() as tmp:
+            env = {
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "site.settings.production",
+                "DJANGO_SECRET_KEY": "q9!Zr" * 12,
+                "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+                "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3",
+                "PORT": str(port),
+                "WEB_CONCURRENCY": "1",
+                "PYTHONPATH": str(ROOT),
+            }
+            server = subprocess.Popen(
+                [str(Path(sys.executable).with_name("gunicorn")), "-c", "python:portal_bootstrap", "site.wsgi"],
+                cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            )
+            try:
+                body = None
+                for _ in range(100):
+                    try:
+                        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=2) as response:
+                            body = response.read().decode()
+                        break
+                    except OSError:
+                        time.sleep(0.2)
+                self.assertEqual(body, '{"status": "ok"}')
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
