@@ -22,6 +22,15 @@ RULES_FILE = Path(__file__).with_name("management_rules.txt")
 CHAPTER = re.compile(r"^第[一二三四五六七八九十]+章\s*(.+)$")
 
 
+def tree_root():
+    """Wagtail's tree root, recreated if the database was emptied (migrations normally make it)."""
+    root = Page.get_first_root_node()
+    if root is None:
+        locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
 class DemoBuilder:
     def __init__(self, stdout):
         self.stdout = stdout
@@ -58,7 +67,7 @@ class DemoBuilder:
         home = HomePage.objects.filter(locale=default_locale).first()
         site = Site.objects.filter(is_default_site=True).first()
         if home is None:
-            root = Page.get_first_root_node()
+            root = tree_root()
             home = HomePage(title="梅州市人民政府门户网站", slug="portal", locale=default_locale)
             root.add_child(instance=home)
             home.save_revision().publish()
