@@ -134,6 +134,20 @@ class DemoBuilder:
             summary="规范梅州市人民政府门户网站的规划、建设、运行、维护和管理。",
         )
 
+    def interpretations(self, column, policies):
+        from columns.models import PolicyInterpretation
+
+        for i, (days, title, source, texts, policy_slug) in enumerate(c.INTERPRETATIONS, start=1):
+            article = self.ensure_child(
+                column, ArticlePage, f"zcjd-{i:02d}", title=title, source=source,
+                publish_time=self.at(days), body=self.paragraphs(texts),
+            )
+            policy = policies.get_children().filter(slug=policy_slug).first()
+            if policy and not PolicyInterpretation.objects.filter(policy=policy, page=article).exists():
+                policy = policy.specific
+                policy.interpretations.add(PolicyInterpretation(page=article))
+                policy.save_revision().publish()
+
     @staticmethod
     def rules_body():
         blocks = []
@@ -178,6 +192,7 @@ class DemoBuilder:
         for title, items in c.DISCLOSURE_ARTICLES.items():
             self.articles(columns[title], columns[title].slug, [(60, t, s, p) for t, s, p in items])
         self.policies(columns["政策文件"])
+        self.interpretations(columns["政策解读"], columns["政策文件"])
 
         special = columns["专题专栏"]
         if not special.external_links:
