@@ -59,3 +59,17 @@ def national_day_2026():
     for day in range(1, 8):
         CalendarDay.objects.get_or_create(date=date(2026, 10, day), defaults={"kind": "holiday", "name": "国庆节"})
     CalendarDay.objects.get_or_create(date=date(2026, 10, 10), defaults={"kind": "workday", "name": "国庆节调休"})
+
+
+def make_portal_site():
+    """Like tests.factories.make_site, with a slug that does not clash with Wagtail's welcome page ("home")."""
+    from wagtail.models import Page, Site
+
+    from tests.factories import HomePageFactory
+
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="portal")
+    site = Site.objects.get(is_default_site=True)
+    old_root, site.root_page = site.root_page, home
+    site.save()
+    old_root.delete()
+    return home
