@@ -66,7 +66,8 @@ def write(request, kind):
 
 @never_cache
 def sent(request, kind):
-    confirmation = request.session.get(CONFIRMATION_KEY.format(kind))
+    # Shown once: the plain query code leaves the session with this page (only its hash is kept).
+    confirmation = request.session.pop(CONFIRMATION_KEY.format(kind), None)
     if not confirmation:
         return redirect(f"services:{kind}_write")
     obj = KINDS[kind]["model"].objects.filter(number=confirmation["number"]).first()

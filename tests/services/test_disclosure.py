@@ -34,8 +34,8 @@ def test_application_is_stored_with_its_own_number_and_deadline(client):
     obj = DisclosureRequest.objects.get()
     assert obj.number.startswith("YSQ") and obj.id_number == "44140019900101123X" and obj.phone == "07532181234"
     assert obj.due_date == add_working_days(timezone.localdate(obj.received_at), 20)
-    page = client.get(response["Location"]).content.decode()
-    assert obj.number in page and client.session["services_confirmation_disclosure"]["code"] in page
+    sent = client.get(response["Location"])
+    assert obj.number in sent.content.decode() and sent.context["confirmation"]["code"] in sent.content.decode()
 
 
 def test_delivery_choice_requires_its_contact(client):

@@ -47,9 +47,12 @@ def test_good_letter_is_stored_with_number_and_hashed_query_code(client):
     letter = Letter.objects.get()
     assert letter.unit == unit and letter.status == "pending" and letter.publish_consent
     assert letter.number.startswith("XJ") and letter.submitter_ip == "127.0.0.1"
-    page = client.get(response["Location"]).content.decode()
-    code = client.session["services_confirmation_letter"]["code"]
+    sent = client.get(response["Location"])
+    page = sent.content.decode()
+    code = sent.context["confirmation"]["code"]
     assert letter.number in page and code in page
+    # shown once: a reload does not show the code again
+    assert client.get(response["Location"]).status_code == 302
     assert code not in letter.query_code_hash and check_password(code, letter.query_code_hash)
     assert ModelLogEntry.objects.filter(action="services.receive", object_id=str(letter.pk)).exists()
 
