@@ -43,6 +43,7 @@ class CitizenForm(forms.ModelForm):
     def set_question(self, question):
         # The question is the label itself: read aloud by screen readers, seen by everyone else.
         self.fields["captcha"].label = _("验证问题：%(question)s") % {"question": question}
+        self._bound_fields_cache.pop("captcha", None)  # a bound field copies the label when first built
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

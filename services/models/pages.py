@@ -18,7 +18,6 @@ class SectionIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["columns.ColumnPage"]
     max_count_per_parent = 1
-    template = "services/section_index_page.html"
 
     class Meta:
         abstract = True

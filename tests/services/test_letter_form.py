@@ -1,5 +1,7 @@
 """The public letter form with good and bad input."""
 
+import re
+
 import pytest
 from django.contrib.auth.hashers import check_password
 from django.urls import reverse
@@ -101,7 +103,11 @@ def test_wrong_captcha_is_refused_and_a_new_question_is_asked(client):
     response = client.post(URL, data)
     assert response.status_code == 400
     assert response.context["form"].errors["captcha"] == ["验证问题回答不正确，请回答新的问题。"]
-    assert "services_captcha_letter" in client.session  # a fresh question
+    # a fresh question, shown in the label, whose answer is the one now expected
+    html = response.content.decode()
+    a, b = re.search(r'<label for="id_captcha">验证问题：(\d) 加 (\d) 等于多少', html).groups()
+    assert int(a) + int(b) == client.session["services_captcha_letter"]
+    assert '<a href="#id_captcha">验证问题：验证问题回答不正确' in html
     assert Letter.objects.count() == 0
 
 
