@@ -29,24 +29,23 @@ def letter_statistics(year=None):
     Handling days are working days from receipt to reply; on time means replied by the due date.
     Rejected letters count as received, not as answered.
     """
-    letters = Letter.objects.select_related("unit", "reply_unit")
+    letters = Letter.objects.all()
     if year:
         letters = letters.filter(received_at__year=year)
-    letters = list(letters)
     calendar = WorkCalendar()
     by_month, by_unit = defaultdict(_row), defaultdict(_row)
-    for letter in letters:
-        received = timezone.localdate(letter.received_at)
-        unit = letter.reply_unit or letter.unit
-        rows = [by_month[received.strftime("%Y-%m")], by_unit[unit.name if unit else ""]]
-        answered = letter.replied_at is not None and letter.status in (Status.ANSWERED, Status.CLOSED)
-        replied = timezone.localdate(letter.replied_at) if answered else None
+    fields = ("received_at", "replied_at", "status", "due_date", "reply_unit__name", "unit__name")
+    for received_at, replied_at, status, due_date, reply_unit, unit in letters.values_list(*fields):
+        received = timezone.localdate(received_at)
+        rows = [by_month[received.strftime("%Y-%m")], by_unit[reply_unit or unit or ""]]
+        answered = replied_at is not None and status in (Status.ANSWERED, Status.CLOSED)
+        replied = timezone.localdate(replied_at) if answered else None
         for row in rows:
             row["received"] += 1
             if answered:
                 row["answered"] += 1
                 row["handling_days"] += calendar.between(received, replied)
-                row["on_time"] += replied <= letter.due_date
+                row["on_time"] += replied <= due_date
     total = _row()
     for row in by_month.values():
         for k in total:

@@ -131,11 +131,12 @@ def letter_export(request):
     response["Content-Disposition"] = 'attachment; filename="letters.csv"'
     response.write("\ufeff")  # lets spreadsheet programs detect UTF-8
     writer = csv.writer(response)
+    kinds = {value: str(label) for value, label in Letter.Kind.choices}  # translated once, not per row
     writer.writerow([_("信件编号"), _("信件类型"), _("标题"), _("写信人"), _("受理日期"), _("答复日期"),
                      _("答复单位"), _("内容"), _("答复内容")])
     for letter in published_letters().iterator():
         writer.writerow([spreadsheet_safe(v) for v in (
-            letter.number, letter.get_kind_display(), letter.subject, mask_name(letter.name),
+            letter.number, kinds.get(letter.kind, ""), letter.subject, mask_name(letter.name),
             _date(letter.accepted_at), _date(letter.replied_at),
             letter.reply_unit.name if letter.reply_unit else "", letter.content, letter.reply,
         )])

@@ -67,3 +67,26 @@ def test_calendar_day_is_unique_per_date():
 
     with pytest.raises(IntegrityError), transaction.atomic():
         CalendarDay.objects.create(date=date(2026, 1, 1), kind="workday")
+
+
+def test_counting_matches_a_day_by_day_walk():
+    """``between`` counts arithmetically; it must agree with walking the calendar day by day."""
+    import random
+    from datetime import timedelta
+
+    national_day_2026()
+    CalendarDay.objects.create(date=date(2026, 9, 20), kind="workday", name="调休")  # a Sunday
+    calendar = WorkCalendar()
+
+    def walk(start, end):
+        count, current = 0, start
+        while current < end:
+            current += timedelta(days=1)
+            count += calendar.is_working_day(current)
+        return count
+
+    rnd = random.Random(6)
+    for _ in range(2000):
+        start = date(2026, 8, 1) + timedelta(days=rnd.randrange(120))
+        end = start + timedelta(days=rnd.randrange(-5, 100))
+        assert calendar.between(start, end) == walk(start, end), (start, end)
