@@ -154,3 +154,15 @@ def test_statistics_page(client, stats_fixture):
     html = client.get("/interaction/letters/statistics/").content.decode()
     assert "2026-10" in html and "9.5" in html and "50.0%" in html and "市住建局" in html
     assert "共收到来信 4 件，已答复 2 件。" in html
+
+
+def test_benchmark_command_prints_figures_and_leaves_nothing_behind():
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("benchmark_services", letters=30, stdout=out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3 and all("status=200" in line and "ms=" in line for line in lines)
+    assert Letter.objects.count() == 0
