@@ -47,6 +47,8 @@ def test_published_letters_show_dates_unit_reply_and_masked_name_only(client, un
         assert "张**" in body, name
         assert "张三丰" not in body and "三丰" not in body, name
         assert "13812345678" not in body and "zhang@example.com" not in body, name
+    listing = client.get(LIST).content.decode()
+    assert "已转交社保窗口办理。" in listing and "市人社局" in listing
     detail = client.get(f"{LIST}{letter.number}/").content.decode()
     assert "已转交社保窗口办理。" in detail and "市人社局" in detail
     assert timezone.localdate(letter.received_at).isoformat() in detail
