@@ -39,7 +39,8 @@ def post(message):
 
 
 def _due():
-    return OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING, next_attempt_at__lte=timezone.now())
+    pending = OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING)
+    return pending.filter(next_attempt_at__lte=timezone.now())
 
 
 def _lock(pk):
@@ -68,7 +69,8 @@ def deliver_due(limit=100):
             DeliveryAttempt.objects.create(message=message, attempted_at=now, status_code=status,
                                            succeeded=ok, error=error)
             if ok:
-                message.state, message.delivered_at, message.last_error = OutboxMessage.State.DELIVERED, now, ""
+                message.state, message.delivered_at = OutboxMessage.State.DELIVERED, now
+                message.last_error = ""
                 delivered += 1
             else:
                 message.next_attempt_at, message.last_error = now + backoff(message.attempts), error

@@ -21,7 +21,9 @@ from .workflow import query_code_matches, submit
 
 KINDS = {
     "letter": {"form": LetterForm, "model": Letter, "template": "services/letter_form.html"},
-    "disclosure": {"form": DisclosureForm, "model": DisclosureRequest, "template": "services/disclosure_form.html"},
+    "disclosure": {
+        "form": DisclosureForm, "model": DisclosureRequest, "template": "services/disclosure_form.html",
+    },
 }
 CONFIRMATION_KEY = "services_confirmation_{}"
 

@@ -45,7 +45,8 @@ def make_letter(unit=None, **fields):
 
 
 def make_disclosure(unit=None, **fields):
-    values = {"applicant_type": "citizen", "name": "李四", "id_type": "id_card", "id_number": "441400199001011234",
+    values = {"applicant_type": "citizen", "name": "李四", "id_type": "id_card",
+              "id_number": "441400199001011234",
               "phone": "13900139000", "email": "li@example.com", "address": "梅州市梅江区",
               "description": "2025年梅江区道路维修项目的招标文件", "medium": "electronic", "delivery": "email"}
     values.update(fields)
@@ -57,12 +58,15 @@ def make_disclosure(unit=None, **fields):
 def national_day_2026():
     """A National Day week: 10月1日至7日 off, Saturday 10月10日 worked (调休)."""
     for day in range(1, 8):
-        CalendarDay.objects.get_or_create(date=date(2026, 10, day), defaults={"kind": "holiday", "name": "国庆节"})
+        CalendarDay.objects.get_or_create(
+            date=date(2026, 10, day), defaults={"kind": "holiday", "name": "国庆节"}
+        )
     CalendarDay.objects.get_or_create(date=date(2026, 10, 10), defaults={"kind": "workday", "name": "国庆节调休"})
 
 
 def make_portal_site():
-    """Like tests.factories.make_site, with a slug that does not clash with Wagtail's welcome page ("home")."""
+    """Like tests.factories.make_site, with a slug that does not clash with Wagtail's welcome
+    page ("home")."""
     from wagtail.models import Page, Site
 
     from tests.factories import HomePageFactory

@@ -109,6 +109,7 @@ def test_guides_can_live_in_a_column_under_services_and_are_listed_there(client,
 
 
 def test_guide_text_is_escaped(client, services_index):
-    guide = full_guide(services_index, title="<script>x</script>", slug="script", legal_basis="<img src=x onerror=alert(1)>")
+    guide = full_guide(services_index, title="<script>x</script>", slug="script",
+                       legal_basis="<img src=x onerror=alert(1)>")
     html = client.get(guide.url).content.decode()
     assert "<img src=x" not in html and "<script>x</script>" not in html

@@ -97,8 +97,8 @@ def test_wrong_code_and_unknown_number_get_the_same_answer(client, unit):
     wrong = client.post(LOOKUP, {"number": letter.number, "code": "WRONG123"})
     unknown = client.post(LOOKUP, {"number": "XJ2099010199999", "code": code})
     assert wrong.status_code == unknown.status_code == 400
-    assert list(wrong.context["form"].non_field_errors()) == list(unknown.context["form"].non_field_errors()) \
-        == ["编号或查询码不正确。"]
+    wrong_errors = list(wrong.context["form"].non_field_errors())
+    assert wrong_errors == list(unknown.context["form"].non_field_errors()) == ["编号或查询码不正确。"]
     assert letter.subject not in wrong.content.decode()
 
 
