@@ -66,13 +66,17 @@ def national_day_2026():
 
 def make_portal_site():
     """Like tests.factories.make_site, with a slug that does not clash with Wagtail's welcome
-    page ("home")."""
-    from wagtail.models import Page, Site
+    page ("home"); works on a flushed database too (browser tests)."""
+    from wagtail.models import Site
 
+    from site.demo.builder import tree_root
     from tests.factories import HomePageFactory
 
-    home = HomePageFactory(parent=Page.get_first_root_node(), slug="portal")
-    site = Site.objects.get(is_default_site=True)
+    home = HomePageFactory(parent=tree_root(), slug="portal")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        return home
     old_root, site.root_page = site.root_page, home
     site.save()
     old_root.delete()
