@@ -7,7 +7,9 @@ from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
-from tests.factories import ColumnPageFactory, PolicyDocumentPageFactory, UserFactory, ensure_locales, make_site
+from tests.factories import ColumnPageFactory, PolicyDocumentPageFactory, UserFactory, ensure_locales
+
+from .factories import make_home
 
 INTRO = '<p>本栏目发布<b>政府信息公开</b>相关的<a href="https://www.gd.gov.cn/">软件</a>政策。</p>'
 BODY = json.dumps(
@@ -25,7 +27,7 @@ def locales(db):
 
 @pytest.fixture
 def tree(locales):
-    home = make_site()
+    home = make_home()
     column = ColumnPageFactory(parent=home, title="政策文件", slug="zcwj", intro=INTRO)
     policy = PolicyDocumentPageFactory(
         parent=column, title="梅州市软件产业发展政策", slug="policy-1", summary="支持软件企业发展。", body=BODY

@@ -1,0 +1,115 @@
+"""How far the translation of a page into a locale has got."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+SOURCE, TRANSLATED, OUT_OF_DATE, IN_PROGRESS, UNTRANSLATED = (
+    "source",
+    "translated",
+    "out_of_date",
+    "in_progress",
+    "untranslated",
+)
+LABELS = {
+    SOURCE: _("原文"),
+    TRANSLATED: _("已翻译"),
+    OUT_OF_DATE: _("原文已更新，译文过期"),
+    IN_PROGRESS: _("翻译中"),
+    UNTRANSLATED: _("未翻译"),
+}
+
+
+def is_out_of_date(translation):
+    """The source page has been published since its content was last submitted for translation."""
+    source_page = Page.objects.filter(
+        translation_key=translation.source.object_id, locale_id=translation.source.locale_id
+    ).first()
+    changed = source_page and source_page.last_published_at
+    return bool(changed and changed > translation.source.last_updated_at)
+
+
+def translation_for(page):
+    """The enabled wagtail-localize Translation whose target is this page, if any."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source")
+        .first()
+    )
+
+
+def page_status(page):
+    """One of the constants above, for a page in a non-source locale (or the source itself)."""
+    if page.alias_of_id:
+        return UNTRANSLATED
+    translation = translation_for(page)
+    if translation is None:
+        # Not managed by wagtail-localize: an original, or a page written directly in this locale.
+        return SOURCE
+    if is_out_of_date(translation):
+        return OUT_OF_DATE
+    total, done = translation.get_progress()
+    if done == 0 and total:
+        return UNTRANSLATED
+    return TRANSLATED if done == total else IN_PROGRESS
+
+
+class Row:
+    """A page in a translated locale with its status, for the report."""
+
+    def __init__(self, page, status, source_page=None):
+        self.page, self.status, self.source_page = page, status, source_page
+        self.locale = page.locale
+        self.title = page.get_admin_display_title()
+        self.status_label = LABELS[status]
+        self.pk = page.pk
+
+
+def collect(locales):
+    """Status of every page (below the tree root) in each of the given locales.
+
+    Few queries whatever the tree size: aliases need none, translations are looked up in bulk,
+    only the progress of real translations is counted page by page."""
+    pages = (
+        Page.objects.filter(locale__in=locales, depth__gt=1)
+        .select_related("locale")
+        .order_by("locale__language_code", "path")
+    )
+    translations = {
+        (t.source.object_id, t.target_locale_id): t
+        for t in Translation.objects.filter(target_locale__in=locales, enabled=True).select_related("source")
+    }
+    source_keys = {(t.source.object_id, t.source.locale_id) for t in translations.values()}
+    published = {
+        (p.translation_key, p.locale_id): p
+        for p in Page.objects.filter(translation_key__in=[k for k, _ in source_keys])
+        if (p.translation_key, p.locale_id) in source_keys
+    }
+    rows = []
+    for page in pages:
+        translation = translations.get((page.translation_key, page.locale_id))
+        source_page = None
+        if page.alias_of_id:
+            status = UNTRANSLATED
+        elif translation is None:
+            status = SOURCE
+        else:
+            source_page = published.get((translation.source.object_id, translation.source.locale_id))
+            changed = source_page.last_published_at if source_page else None
+            if changed and changed > translation.source.last_updated_at:
+                status = OUT_OF_DATE
+            else:
+                total, done = translation.get_progress()
+                status = TRANSLATED if done == total else (UNTRANSLATED if done == 0 else IN_PROGRESS)
+        rows.append(Row(page, status, source_page))
+    return rows
+
+
+def summary(rows, locales):
+    """Per locale: how many pages have each status."""
+    counts = {locale: dict.fromkeys(LABELS, 0) for locale in locales}
+    for row in rows:
+        counts[row.locale][row.status] += 1
+    return counts
