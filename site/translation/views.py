@@ -41,11 +41,11 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
             for translation in self.object.translations.filter(enabled=True):
                 target = translation.get_target_instance()
                 if isinstance(target, Page) and not target.permissions_for_user(self.request.user).can_publish():
-                    form.add_error(
-                        "publish_translations",
-                        _("您没有发布 %(locale)s 版本的权限：请不勾选“立即发布”，同步后提交审核。")
-                        % {"locale": translation.target_locale.get_display_name()},
-                    )
+                    refusal = _("您没有发布 %(locale)s 版本的权限：请不勾选“立即发布”，同步后提交审核。") % {
+                        "locale": translation.target_locale.get_display_name()
+                    }
+                    form.add_error("publish_translations", refusal)
+                    messages.error(self.request, refusal)  # wagtail-localize's template shows no field errors
                     return self.render_to_response(self.get_context_data())
         return super().form_valid(form)
 

@@ -62,6 +62,17 @@ def explain_translation_state(request, page):
             _("原文在提交翻译后已更新，译文已过期。请先“同步翻译”，已译段落会保留。"),
             buttons=[messages.button(sync_url, _("同步翻译"))],
         )
+    perms = page.permissions_for_user(request.user)
+    if not perms.can_publish() and page.get_workflow() and not page.workflow_in_progress:
+        # wagtail-localize's editor has only a Publish button, hidden from those who may not publish.
+        review_url = reverse("portal_translation_submit_for_review", args=[page.id])
+        messages.info(
+            request,
+            _("译文编辑完成后，请提交审核；审核通过后发布。"),
+            buttons=[messages.button(review_url, _("提交译文审核"))],
+        )
+    elif page.workflow_in_progress:
+        messages.info(request, _("本页译文正在审核中。"))
     translator = get_machine_translator()
     if translator is None or not translator.can_translate(translation.source.locale, translation.target_locale):
         messages.info(request, needs_human_message(translation.target_locale) + _("可下载 PO 文件交翻译机构翻译后上传。"))

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.test import Client
 from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
@@ -44,7 +45,8 @@ def sync_all(locales):
 
 
 @pytest.fixture
-def admin_client(client, db):
+def admin_client(db):
+    client = Client()
     user = UserFactory(username="admin", is_superuser=True, is_staff=True)
     client.force_login(user)
     client.user = user
