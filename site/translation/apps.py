@@ -8,3 +8,12 @@ class TranslationConfig(AppConfig):
     name = "site.translation"
     label = "portal_translation"
     verbose_name = _("翻译")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from site.models import PortalIdentity
+
+        from .identity import mirror_identity
+
+        post_save.connect(mirror_identity, sender=PortalIdentity, dispatch_uid="portal_translation_identity")

@@ -113,3 +113,38 @@ def summary(rows, locales):
     for row in rows:
         counts[row.locale][row.status] += 1
     return counts
+
+
+def visitor_status(page):
+    """What a visitor of the live page should be told, or None.
+
+    Segments translated after the page was last published are not live yet, so they do not count:
+    a page that was machine-translated but not yet approved still says it is untranslated."""
+    from django.conf import settings
+    from django.db.models import Exists, OuterRef
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    if not isinstance(page, Page) or page.locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    if page.alias_of_id:
+        return UNTRANSLATED
+    translation = translation_for(page)
+    if translation is None:
+        return None
+    segments = StringSegment.objects.filter(source_id=translation.source_id)
+    live = segments.filter(
+        Exists(
+            StringTranslation.objects.filter(
+                translation_of_id=OuterRef("string_id"),
+                context_id=OuterRef("context_id"),
+                locale_id=page.locale_id,
+                has_error=False,
+                updated_at__lte=page.last_published_at,
+            )
+        )
+    ).count()
+    if live == 0:
+        return UNTRANSLATED
+    if live < segments.count():
+        return IN_PROGRESS
+    return OUT_OF_DATE if is_out_of_date(translation) else None

@@ -5,10 +5,13 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.machine_translators import get_machine_translator
 
 from . import views
 from .machine import needs_human_message
+from .models import IdentityText
 from .report import TranslationStatusReportView
 from .status import is_out_of_date, translation_for
 
@@ -105,3 +108,16 @@ def register_status_report():
     )
 
 
+
+
+class IdentityTextViewSet(SnippetViewSet):
+    """Listed under Settings beside 网站标识; its "Translate" button is wagtail-localize's."""
+
+    model = IdentityText
+    icon = "site"
+    menu_label = gettext_lazy("网站标识译文")
+    add_to_settings_menu = True
+    list_display = ["__str__", "sponsor", "locale"]
+
+
+register_snippet(IdentityTextViewSet)

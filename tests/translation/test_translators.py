@@ -8,7 +8,7 @@ from wagtail.models import GroupPagePermission, WorkflowState
 
 from tests.factories import UserFactory
 
-from .test_workflow_admin import machine_translate, publish, submit, target, translation_of
+from .test_workflow_admin import committed, machine_translate, publish, submit, target, translation_of
 
 
 @pytest.fixture
@@ -61,9 +61,8 @@ def test_translator_translates_but_cannot_publish(translator, tree):
     assert "政府信息公开" in page.intro  # still the untranslated copy
 
     source = translation_of(column, "zh-hant").source
-    response = translator.post(
-        reverse("wagtail_localize:update_translations", args=[source.id]), {"publish_translations": "on"}
-    )
+    url = reverse("wagtail_localize:update_translations", args=[source.id])
+    response = committed(lambda: translator.post(url, {"publish_translations": "on"}))
     assert response.status_code == 200
     assert "您没有发布" in response.content.decode()
     page.refresh_from_db()

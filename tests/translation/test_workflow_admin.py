@@ -2,6 +2,7 @@
 
 import json
 
+from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -9,11 +10,18 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from .conftest import locale
 
 
+def committed(post):
+    """wagtail-localize publishes in transaction.on_commit; run those callbacks as a real commit would."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return post()
+
+
 def submit(client, page, *codes, subtree=False):
     data = {"locales": [locale(c).id for c in codes]}
     if subtree:
         data["include_subtree"] = "on"
-    return client.post(reverse("wagtail_localize:submit_page_translation", args=[page.id]), data)
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.id])
+    return committed(lambda: client.post(url, data))
 
 
 def translation_of(page, code):
@@ -31,7 +39,8 @@ def machine_translate(client, translation):
 
 
 def publish(client, page):
-    return client.post(reverse("wagtailadmin_pages:edit", args=[page.id]), {"action": "publish"})
+    url = reverse("wagtailadmin_pages:edit", args=[page.id])
+    return committed(lambda: client.post(url, {"action": "publish"}))
 
 
 def test_synchronised_alias_exists_before_translation(tree):
@@ -117,9 +126,8 @@ def test_changed_source_marks_translation_out_of_date_and_sync_keeps_segments(ad
     assert "译文已过期" in response.content.decode()
 
     source = translation_of(column, "zh-hant").source
-    response = admin_client.post(
-        reverse("wagtail_localize:update_translations", args=[source.id]), {"publish_translations": ""}
-    )
+    url = reverse("wagtail_localize:update_translations", args=[source.id])
+    response = committed(lambda: admin_client.post(url, {"publish_translations": ""}))
     assert response.status_code == 302
     assert page_status(page) == IN_PROGRESS  # the new sentence waits for a translator
     kept.refresh_from_db()  # the title's translation survived the sync
