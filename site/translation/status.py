@@ -1,8 +1,10 @@
 """How far the translation of a page into a locale has got."""
 
+from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 SOURCE, TRANSLATED, OUT_OF_DATE, IN_PROGRESS, UNTRANSLATED = (
     "source",
@@ -18,6 +20,29 @@ LABELS = {
     IN_PROGRESS: _("翻译中"),
     UNTRANSLATED: _("未翻译"),
 }
+
+
+# Segments that are not text a visitor reads: an untranslated slug just keeps the original address.
+NOT_VISIBLE = ["slug"]
+
+
+def text_segments(translation):
+    return StringSegment.objects.filter(source_id=translation.source_id).exclude(context__path__in=NOT_VISIBLE)
+
+
+def translated(segments, locale_id, published_before=None):
+    """How many of the segments have a usable translation (made before ``published_before``, if given)."""
+    translations = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"), context_id=OuterRef("context_id"), locale_id=locale_id, has_error=False
+    )
+    if published_before is not None:
+        translations = translations.filter(updated_at__lte=published_before)
+    return segments.filter(Exists(translations)).count()
+
+
+def progress(translation):
+    segments = text_segments(translation)
+    return segments.count(), translated(segments, translation.target_locale_id)
 
 
 def is_out_of_date(translation):
@@ -50,7 +75,7 @@ def page_status(page):
         return SOURCE
     if is_out_of_date(translation):
         return OUT_OF_DATE
-    total, done = translation.get_progress()
+    total, done = progress(translation)
     if done == 0 and total:
         return UNTRANSLATED
     return TRANSLATED if done == total else IN_PROGRESS
@@ -101,7 +126,7 @@ def collect(locales):
             if changed and changed > translation.source.last_updated_at:
                 status = OUT_OF_DATE
             else:
-                total, done = translation.get_progress()
+                total, done = progress(translation)
                 status = TRANSLATED if done == total else (UNTRANSLATED if done == 0 else IN_PROGRESS)
         rows.append(Row(page, status, source_page))
     return rows
@@ -120,10 +145,6 @@ def visitor_status(page):
 
     Segments translated after the page was last published are not live yet, so they do not count:
     a page that was machine-translated but not yet approved still says it is untranslated."""
-    from django.conf import settings
-    from django.db.models import Exists, OuterRef
-    from wagtail_localize.models import StringSegment, StringTranslation
-
     if not isinstance(page, Page) or page.locale.language_code == settings.LANGUAGE_CODE:
         return None
     if page.alias_of_id:
@@ -131,18 +152,8 @@ def visitor_status(page):
     translation = translation_for(page)
     if translation is None:
         return None
-    segments = StringSegment.objects.filter(source_id=translation.source_id)
-    live = segments.filter(
-        Exists(
-            StringTranslation.objects.filter(
-                translation_of_id=OuterRef("string_id"),
-                context_id=OuterRef("context_id"),
-                locale_id=page.locale_id,
-                has_error=False,
-                updated_at__lte=page.last_published_at,
-            )
-        )
-    ).count()
+    segments = text_segments(translation)
+    live = translated(segments, page.locale_id, published_before=page.last_published_at)
     if live == 0:
         return UNTRANSLATED
     if live < segments.count():
