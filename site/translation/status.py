@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-SOURCE, TRANSLATED, OUT_OF_DATE, IN_PROGRESS, UNTRANSLATED = (
+SOURCE, TRANSLATED, UNPUBLISHED, OUT_OF_DATE, IN_PROGRESS, UNTRANSLATED = (
     "source",
     "translated",
+    "unpublished",
     "out_of_date",
     "in_progress",
     "untranslated",
@@ -16,6 +17,7 @@ SOURCE, TRANSLATED, OUT_OF_DATE, IN_PROGRESS, UNTRANSLATED = (
 LABELS = {
     SOURCE: _("原文"),
     TRANSLATED: _("已翻译"),
+    UNPUBLISHED: _("已翻译，待发布"),
     OUT_OF_DATE: _("原文已更新，译文过期"),
     IN_PROGRESS: _("翻译中"),
     UNTRANSLATED: _("未翻译"),
@@ -38,11 +40,6 @@ def translated(segments, locale_id, published_before=None):
     if published_before is not None:
         translations = translations.filter(updated_at__lte=published_before)
     return segments.filter(Exists(translations)).count()
-
-
-def progress(translation):
-    segments = text_segments(translation)
-    return segments.count(), translated(segments, translation.target_locale_id)
 
 
 def is_out_of_date(translation):
@@ -75,10 +72,18 @@ def page_status(page):
         return SOURCE
     if is_out_of_date(translation):
         return OUT_OF_DATE
-    total, done = progress(translation)
+    return translated_status(translation, page)
+
+
+def translated_status(translation, page):
+    segments = text_segments(translation)
+    total, done = segments.count(), translated(segments, page.locale_id)
     if done == 0 and total:
         return UNTRANSLATED
-    return TRANSLATED if done == total else IN_PROGRESS
+    if done < total:
+        return IN_PROGRESS
+    live = translated(segments, page.locale_id, published_before=page.last_published_at)
+    return TRANSLATED if live == total else UNPUBLISHED
 
 
 class Row:
@@ -126,8 +131,7 @@ def collect(locales):
             if changed and changed > translation.source.last_updated_at:
                 status = OUT_OF_DATE
             else:
-                total, done = progress(translation)
-                status = TRANSLATED if done == total else (UNTRANSLATED if done == 0 else IN_PROGRESS)
+                status = translated_status(translation, page)
         rows.append(Row(page, status, source_page))
     return rows
 

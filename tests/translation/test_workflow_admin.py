@@ -109,12 +109,15 @@ def test_english_has_no_machine_translation_without_engine(admin_client, tree):
 
 
 def test_changed_source_marks_translation_out_of_date_and_sync_keeps_segments(admin_client, tree):
-    from site.translation.status import IN_PROGRESS, OUT_OF_DATE, TRANSLATED, page_status
+    from site.translation.status import IN_PROGRESS, OUT_OF_DATE, TRANSLATED, UNPUBLISHED, page_status
 
     column = tree["column"]
     submit(admin_client, column, "zh-hant")
     machine_translate(admin_client, translation_of(column, "zh-hant"))
     page = target(column, "zh-hant")
+    assert page_status(page) == UNPUBLISHED
+    publish(admin_client, page)
+    page.refresh_from_db()
     assert page_status(page) == TRANSLATED
     kept = StringTranslation.objects.get(locale=locale("zh-hant"), translation_of__data="政策文件")
 
@@ -133,7 +136,8 @@ def test_changed_source_marks_translation_out_of_date_and_sync_keeps_segments(ad
     kept.refresh_from_db()  # the title's translation survived the sync
     assert kept.data == "政策文件"
     machine_translate(admin_client, translation_of(column, "zh-hant"))
-    assert page_status(page) == TRANSLATED
+    assert page_status(page) == UNPUBLISHED
     publish(admin_client, page)
     page.refresh_from_db()
+    assert page_status(page) == TRANSLATED
     assert "本欄目發佈新的政策" in page.intro
