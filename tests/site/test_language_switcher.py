@@ -52,3 +52,14 @@ class LanguageSwitcherTests(TestCase):
     def test_switcher_on_a_view_that_is_not_a_page(self):
         links = switcher_links(self.client.get("/search/?q=x"))
         self.assertEqual(links["en"], "/en/search/?q=x")
+
+
+class UntranslatedNoticeTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = make_tree()
+
+    def test_synchronised_copy_says_it_is_not_translated(self):
+        self.assertContains(self.client.get("/en/zwdt/yw/cwhy/"), "This page has not been translated yet")
+        self.assertContains(self.client.get("/zh-hant/zwdt/yw/cwhy/"), "本頁尚未翻譯")
+        self.assertNotContains(self.client.get("/zwdt/yw/cwhy/"), "untranslated-notice")

@@ -55,7 +55,7 @@ class LockoutTests(TestCase):
         self.assertIn("30 minutes", html)
         with translation.override("zh-hant"):
             html = render_to_string(settings.AXES_LOCKOUT_TEMPLATE, context, request=request)
-        self.assertIn("登入已暫時鎖定", html)
+        self.assertIn("登錄已暫時鎖定", html)
 
     def test_lockout_is_per_username_and_ip_pair(self):
         self.fail_until_locked()

@@ -75,6 +75,9 @@ class DemoCommandTests(TransactionTestCase):
         rules = PolicyDocumentPage.objects.get(title="梅州市人民政府门户网站管理办法", locale=home.locale)
         self.assertIn("第十七条", str(rules.body))
         self.assertEqual(rules.issuing_authority, "梅州市人民政府办公室")
+        interpreted = PolicyDocumentPage.objects.get(slug="zcwj-01", locale=home.locale)
+        self.assertEqual([i.page.title for i in interpreted.interpretations.all()],
+                         ["《梅州市优化营商环境若干措施》政策解读"])
         identity = PortalIdentity.for_site(home.get_site())
         self.assertEqual(identity.domain, "www.meizhou.gov.cn")
         self.assertEqual(identity.icp_number, "粤ICP备05070905号")
@@ -101,3 +104,44 @@ class DemoCommandTests(TransactionTestCase):
         self.assertTrue(User.objects.get(username="zhanzhang").is_superuser)
         self.assertIn("DJANGO_SUPERUSER_PASSWORD", out.getvalue())
         self.assertIn("已存在", out.getvalue())
+
+
+class ProductionEntryPointTests(TestCase):
+    def test_gunicorn_serves_through_the_bootstrap(self):
+        """The Dockerfile's command: gunicorn -c python:portal_bootstrap site.wsgi."""
+        import socket
+        import tempfile
+        import time
+        import urllib.request
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        with tempfile.TemporaryDirectory() as tmp:
+            env = {
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "site.settings.production",
+                "DJANGO_SECRET_KEY": "q9!Zr" * 12,
+                "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+                "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3",
+                "PORT": str(port),
+                "WEB_CONCURRENCY": "1",
+                "PYTHONPATH": str(ROOT),
+            }
+            server = subprocess.Popen(
+                [str(Path(sys.executable).with_name("gunicorn")), "-c", "python:portal_bootstrap", "site.wsgi"],
+                cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            )
+            try:
+                body = None
+                for _ in range(100):
+                    try:
+                        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=2) as response:
+                            body = response.read().decode()
+                        break
+                    except OSError:
+                        time.sleep(0.2)
+                self.assertEqual(body, '{"status": "ok"}')
+            finally:
+                server.terminate()
+                server.wait(timeout=10)

@@ -4,6 +4,7 @@ import json
 
 import pytest
 import requests
+from django.utils import translation
 from wagtail_localize.strings import StringValue
 
 from site.translation.machine import OpenCCTranslator, convert_html
@@ -67,7 +68,9 @@ def test_full_locale_codes_are_compared():
 def test_english_needs_a_human_without_an_engine():
     translator = OpenCCTranslator({"LIBRETRANSLATE_URL": ""})
     assert not translator.can_translate(HANS, EN)
-    with pytest.raises(ValueError, match="人工翻译"):
+    with translation.override("zh-hans"), pytest.raises(ValueError, match="人工翻译"):
+        translate(translator, "梅州", HANS, EN)
+    with translation.override("en"), pytest.raises(ValueError, match="needs a human translator"):
         translate(translator, "梅州", HANS, EN)
 
 
