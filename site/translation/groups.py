@@ -9,12 +9,15 @@ permission at all on the Simplified Chinese tree, so the originals stay out of r
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupPagePermission, Page
 
 PAGE_PERMISSIONS = ["add_page", "change_page"]
+# (app label, model, codename, name): both are made by data migrations (which a test database flush
+# undoes), so they are created here if missing, exactly as those migrations do.
 GLOBAL_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("wagtail_localize", "submit_translation"),
+    ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+    ("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
 ]
 
 
@@ -26,8 +29,12 @@ def translated_roots():
 def setup_translators():
     """Create or complete the group; running it again changes nothing. Returns (group, roots)."""
     group, _ = Group.objects.get_or_create(name=settings.PORTAL_TRANSLATOR_GROUP)
-    for app_label, codename in GLOBAL_PERMISSIONS:
-        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    for app_label, model, codename, name in GLOBAL_PERMISSIONS:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+        group.permissions.add(permission)
     page_permissions = Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS)
     roots = list(translated_roots())
     for root in roots:
