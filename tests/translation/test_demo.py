@@ -31,6 +31,9 @@ def test_demo_is_translated_and_idempotent():
     assert "Meizhou at a Glance" in english and "World Hakka Capital" in english
     assert "untranslated-notice" not in english
     assert "General Office of Meizhou Municipal People&#x27;s Government" in english  # footer identity
+    assert "<title>Meizhou at a Glance - Meizhou Municipal People&#x27;s Government</title>" in english
+    assert 'class="site-name"><a href="/en/">Meizhou Municipal People&#x27;s Government</a>' in english
+    assert "<title>梅州概況 - 梅州市人民政府</title>" in visitor.get("/zh-hant/zjmz/zjmz-01/").content.decode()
     assert "Policy Documents" in visitor.get("/en/zwgk/zcwj/").content.decode()
     assert "untranslated-notice" in visitor.get("/en/zwgk/zcwj/zcwj-02/").content.decode()  # not in the PO file
 
