@@ -30,6 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("api/search/", search_views.api_search, name="api_search"),
+    path("interaction/", include("services.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

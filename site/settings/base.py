@@ -178,6 +178,45 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
+# --- Public services and interaction (issue 6) ---------------------------------
+# Deadlines in working days (see services.workdays and the 节假日与调休 calendar in the admin).
+SERVICES_LETTER_DUE_WORKING_DAYS = {"consult": 5, "default": 15}  # keyed by letter type
+SERVICES_DISCLOSURE_DUE_WORKING_DAYS = 20  # 政府信息公开条例 第三十三条
+SERVICES_DISCLOSURE_EXTENSION_WORKING_DAYS = 20
+# Open letters this many days before the three-month line are flagged in the inbox.
+SERVICES_THREE_MONTH_WARNING_DAYS = int(os.environ.get("SERVICES_THREE_MONTH_WARNING_DAYS", "30"))
+# (requests, seconds) per key. Counters live in the default cache: use a cache shared by all
+# workers in production (e.g. Redis or the database cache), or each worker counts alone.
+SERVICES_RATE_LIMITS = {
+    "submit_ip": (10, 3600),  # form posts per IP address
+    "submit_phone": (3, 86400),  # accepted submissions per phone number
+    "lookup_ip": (10, 900),  # status look-ups per IP address
+}
+# 网上信访大厅: accepted letters are POSTed here as JSON by `manage.py deliver_outbox`.
+PETITION_HALL_ENDPOINT = os.environ.get("PETITION_HALL_ENDPOINT", "")
+PETITION_HALL_TOKEN = os.environ.get("PETITION_HALL_TOKEN", "")
+PETITION_HALL_TIMEOUT = float(os.environ.get("PETITION_HALL_TIMEOUT", "10"))
+PETITION_HALL_BACKOFF_SECONDS = 60  # doubled after each failure ...
+PETITION_HALL_MAX_BACKOFF_SECONDS = 6 * 3600  # ... up to this; messages are never dropped
+# --- Translation (issue 3) -----------------------------------------------------
+# site.translation: machine translator, translator group, review, report (before wagtail_localize so
+# that its admin URLs and hooks take precedence).
+INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail_localize"), "site.translation")
+# zh-hans -> zh-hant by OpenCC. "s2hk" (default): Hong Kong forms, mainland statutory vocabulary kept
+# (政府信息公开 -> 政府信息公開, as in the title of the national regulation); "s2twp": Taiwan standard
+# with vocabulary (信息公开 -> 資訊公開, 软件 -> 軟體); also "s2tw", "s2t". See site/translation/machine.py.
+# zh-hans -> en goes to a self-hosted LibreTranslate when LIBRETRANSLATE_URL is set, otherwise a human.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "site.translation.machine.OpenCCTranslator",
+    "OPTIONS": {
+        "OPENCC_CONFIG": os.environ.get("PORTAL_OPENCC_CONFIG", "s2hk"),
+        "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", ""),
+        "LIBRETRANSLATE_API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+    },
+}
+# The name of the group whose members translate (created by `manage.py setup_translators`).
+PORTAL_TRANSLATOR_GROUP = "翻译员"
+
 # --- Search (issue 4) ---------------------------------------------------------------
 # Wagtail's database backend made Chinese-aware (search/backend.py); Elasticsearch when
 # ELASTICSEARCH_URL is set. See search/README.md.
@@ -188,7 +227,7 @@ PORTAL_SEARCH_SEGMENTER = os.environ.get("PORTAL_SEARCH_SEGMENTER", "hybrid")
 PORTAL_SEARCH_KINDS = {
     "info": ("信息", ["columns.ArticlePage"]),
     "policy": ("政策文件", ["columns.PolicyDocumentPage"]),
-    "service": ("办事指南", []),
+    "service": ("办事指南", ["services.ServiceGuidePage"]),
     "interaction": ("互动", []),
 }
 PORTAL_SEARCH_PAGE_SIZE = 10
