@@ -1,0 +1,110 @@
+"""Responsible units: groups, page permissions that follow the assignments, real admin requests."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, Page
+
+from columns.models import ArticlePage
+from columns.units import UpdateCategory
+
+from .governance import article_post_data, assign, make_governed_site, make_unit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def gov():
+    return make_governed_site()
+
+
+def add_url(parent):
+    return reverse("wagtailadmin_pages:add", args=("columns", "articlepage", parent.pk))
+
+
+def test_default_categories_follow_the_national_rules():
+    days = dict(UpdateCategory.objects.values_list("name", "max_interval_days"))
+    assert days["动态要闻"] == 14
+    assert days["通知公告"] == days["政策文件"] == 183
+    assert days["人事"] == days["规划计划"] == 365
+    assert days["概况"] is None
+
+
+def test_creating_a_unit_creates_its_groups_with_admin_access():
+    unit = make_unit("梅州市财政局")
+    assert unit.editors_group.name == "梅州市财政局编辑"
+    assert unit.reviewers_group.name == "梅州市财政局审核"
+    for group in (unit.editors_group, unit.reviewers_group):
+        assert group.permissions.filter(codename="access_admin").exists()
+
+
+def test_editor_permissions_only_on_assigned_columns(gov):
+    perms = GroupPagePermission.objects.filter(group=gov["edu"].editors_group)
+    assert {p.page_id for p in perms} == {gov["dept"].pk}
+    assert {p.permission.codename for p in perms} == {"add_page", "change_page", "lock_page", "unlock_page"}
+    assert not perms.filter(permission__codename="publish_page").exists()
+
+
+def test_unit_editor_can_add_in_own_column_but_not_in_another(client, gov):
+    client.force_login(gov["edu_editor"])
+    ok = client.post(add_url(gov["dept"]), article_post_data())
+    assert ok.status_code == 302, ok.content[:2000]
+    assert ArticlePage.objects.child_of(gov["dept"]).filter(title="市教育局召开工作会议").exists()
+
+    refused = client.post(add_url(gov["county"]), article_post_data(slug="other"))
+    assert refused.status_code in (302, 403)
+    assert not ArticlePage.objects.child_of(gov["county"]).exists()
+
+
+def test_unit_editor_cannot_publish_directly(client, gov):
+    client.force_login(gov["edu_editor"])
+    client.post(add_url(gov["dept"]), article_post_data(action="action-publish"))
+    page = ArticlePage.objects.child_of(gov["dept"]).get()
+    assert not page.live
+    assert page.get_latest_revision() is not None
+    assert not page.revisions.filter(pk=page.live_revision_id or 0).exists()
+
+
+def test_changing_a_columns_unit_moves_the_permissions(client, gov):
+    row = gov["dept"].column_responsibility
+    row.units.set([gov["mj"]])
+    assert not GroupPagePermission.objects.filter(group=gov["edu"].editors_group).exists()
+    assert GroupPagePermission.objects.filter(group=gov["mj"].editors_group, page=gov["dept"]).exists()
+
+    client.force_login(gov["edu_editor"])
+    client.post(add_url(gov["dept"]), article_post_data())
+    assert not ArticlePage.objects.child_of(gov["dept"]).exists()
+    client.logout()
+    client.force_login(gov["mj_editor"])
+    assert client.post(add_url(gov["dept"]), article_post_data()).status_code == 302
+    assert ArticlePage.objects.child_of(gov["dept"]).exists()
+
+
+def test_co_built_column_gives_every_unit_rights(gov):
+    from tests.factories import ColumnPageFactory
+
+    shared = ColumnPageFactory(parent=gov["home"], title="重点工作", slug="zdgz")
+    assign(shared, gov["edu"], gov["mj"])
+    for unit in (gov["edu"], gov["mj"]):
+        assert GroupPagePermission.objects.filter(group=unit.editors_group, page=shared).exists()
+
+
+def test_deactivating_a_unit_withdraws_its_rights(gov):
+    unit = gov["edu"]
+    unit.active = False
+    unit.save()
+    assert not GroupPagePermission.objects.filter(group=unit.editors_group).exists()
+
+
+def test_admin_assignment_through_the_snippet_form_moves_rights(admin_client, gov):
+    row = gov["county"].column_responsibility
+    url = reverse("wagtailsnippets_columns_columnresponsibility:edit", args=(row.pk,))
+    response = admin_client.post(url, {
+        "column": gov["county"].pk,
+        "units": [gov["edu"].pk],
+        "category": UpdateCategory.objects.get(name="通知公告").pk,
+        "max_interval_days": "",
+    })
+    assert response.status_code == 302, response.content[:3000]
+    assert GroupPagePermission.objects.filter(group=gov["edu"].editors_group, page=gov["county"]).exists()
+    assert not GroupPagePermission.objects.filter(group=gov["mj"].editors_group).exists()
+    assert Page.objects.get(pk=gov["county"].pk).specific.column_responsibility.interval_days == 183
