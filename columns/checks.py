@@ -53,6 +53,7 @@ class Finding:
     place: str
     text: str = ""
     suggestion: str = ""
+    offset: int = -1
 
     @property
     def rule_label(self):
@@ -119,7 +120,7 @@ class Checker:
 
         def at(start, rule, blocking, matched, suggestion=""):
             where = _("%(place)s 第%(n)s字") % {"place": place, "n": start + 1}
-            findings.append(Finding(rule, blocking, where, matched, suggestion))
+            findings.append(Finding(rule, blocking, where, matched, suggestion, start))
 
         exempt_spans = [(m.start(), m.end()) for e in CONFIDENTIAL_EXEMPT for m in _find_all(text, e)]
         for marker in CONFIDENTIAL_MARKERS:
@@ -143,7 +144,7 @@ class Checker:
         for wrong, correct in self.error_words:
             for m in _find_all(text, wrong):
                 at(m.start(), "error_word", False, wrong, correct)
-        return findings
+        return sorted(findings, key=lambda f: f.offset)
 
     # --- pages -----------------------------------------------------------------------------
 
