@@ -109,7 +109,7 @@ class ResponsibleUnit(TranslatableMixin, models.Model):
             group.permissions.add(access)
 
     def columns(self):
-        return Page.objects.filter(column_responsibility__units=self)
+        return Page.objects.filter(columnpage__column_responsibility__units=self)
 
 
 class ColumnResponsibility(models.Model):

@@ -115,7 +115,7 @@ class UnitReviewTask(Task):
         if user.is_superuser:
             return states
         columns = Page.objects.filter(
-            column_responsibility__units__reviewers_group__in=user.groups.all()
+            columnpage__column_responsibility__units__reviewers_group__in=user.groups.all()
         )
         if not columns:
             return TaskState.objects.none()

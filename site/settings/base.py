@@ -178,3 +178,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Editorial governance (issue 5) ------------------------------------------------------------
+# The information center's approval of the workflow's last step publishes (or schedules) the
+# page; see columns/workflow.py. Editing a page under review needs the reviewers' approval again.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "columns.publishing.publish_approved"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
