@@ -1,6 +1,6 @@
 """Admin wiring for editorial governance: snippets, check messages, audit log, reports."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -115,3 +115,42 @@ def report_checks_and_log(request, page):
         if not (checked and finding.blocking):
             messages.warning(request, _("内容检查：") + finding.describe())
     return None
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .report_views import can_see_reports
+
+        return can_see_reports(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_governance_urls():
+    from .report_views import ColumnUpdateReportView, ResponsibilityTableView
+
+    return [
+        path("reports/column-updates/", ColumnUpdateReportView.as_view(), name="columns_update_report"),
+        path(
+            "reports/column-updates/results/",
+            ColumnUpdateReportView.as_view(results_only=True),
+            name="columns_update_report_results",
+        ),
+        path("reports/column-responsibility/", ResponsibilityTableView.as_view(), name="columns_responsibility_table"),
+        path(
+            "reports/column-responsibility/results/",
+            ResponsibilityTableView.as_view(results_only=True),
+            name="columns_responsibility_table_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_column_update_report():
+    return ReportsMenuItem(_("栏目更新情况"), reverse("columns_update_report"), icon_name="table", order=900)
+
+
+@hooks.register("register_reports_menu_item")
+def register_responsibility_table():
+    return ReportsMenuItem(
+        _("栏目责任分解表"), reverse("columns_responsibility_table"), icon_name="list-ul", order=901
+    )
