@@ -110,8 +110,33 @@ class Checker:
 
             sensitive_words = [(w.word, w.level == "block") for w in SensitiveWord.objects.all()]
             error_words = [(w.wrong, w.correct) for w in ErrorWord.objects.all()]
-        self.sensitive_words = sensitive_words
-        self.error_words = error_words
+        # One pass over the text for all words, whatever their number: words are looked up by
+        # the two characters they start with (a lone-character word is rare and searched for directly).
+        self.word_index, self.single_words = {}, []
+        for word, is_blocking in sensitive_words:
+            self._index(word, ("sensitive", is_blocking, ""))
+        for wrong, correct in error_words:
+            self._index(wrong, ("error_word", False, correct))
+
+    def _index(self, word, payload):
+        if len(word) >= 2:
+            self.word_index.setdefault(word[:2], []).append((word, payload))
+        elif word:
+            self.single_words.append((word, payload))
+
+    def find_words(self, text):
+        index = self.word_index
+        if index:
+            get, startswith = index.get, text.startswith
+            for i in range(len(text) - 1):
+                entries = get(text[i : i + 2])
+                if entries:
+                    for word, payload in entries:
+                        if startswith(word, i):
+                            yield i, word, payload
+        for word, payload in self.single_words:
+            for m in _find_all(text, word):
+                yield m.start(), word, payload
 
     # --- text rules ------------------------------------------------------------------------
 
@@ -138,12 +163,8 @@ class Checker:
             digits = re.sub(r"[ -]", "", m.group())
             if 16 <= len(digits) <= 19 and m.span() not in id_spans and luhn_valid(digits):
                 at(m.start(), "bank_card", True, m.group())
-        for word, blocking in self.sensitive_words:
-            for m in _find_all(text, word):
-                at(m.start(), "sensitive", blocking, word)
-        for wrong, correct in self.error_words:
-            for m in _find_all(text, wrong):
-                at(m.start(), "error_word", False, wrong, correct)
+        for start, word, (rule, is_blocking, suggestion) in self.find_words(text):
+            at(start, rule, is_blocking, word, suggestion)
         return sorted(findings, key=lambda f: f.offset)
 
     # --- pages -----------------------------------------------------------------------------
