@@ -43,10 +43,18 @@ class Command(BaseCommand):
     def benchmark(self):
         paragraph = "为进一步规范政府信息公开工作，根据《中华人民共和国政府信息公开条例》，结合我市实际，制定本办法。"
         text = paragraph * 4000 + "联系人：张三，电话13812345678。"
-        # Words made of the text's own characters, so that the index is really exercised.
+        # Words made of the text's own characters (so the index is really exercised) that do not
+        # occur in it, as in a real file, plus one error word that occurs once a paragraph.
         pool, rng = sorted(set(paragraph) - set("，。《》")), random.Random(1)
-        words = [("".join(rng.choices(pool, k=rng.choice((2, 3, 4)))), i % 2 == 0) for i in range(1000)]
-        errors = [("".join(rng.choices(pool, k=4)), "正字") for _i in range(1000)]
+
+        def absent_word(length):
+            while True:
+                word = "".join(rng.choices(pool, k=length))
+                if word not in paragraph:
+                    return word
+
+        words = [(absent_word(rng.choice((2, 3, 4))), i % 2 == 0) for i in range(1000)]
+        errors = [(absent_word(4), "正字") for _i in range(999)] + [("信息公开条例", "信息公开条例")]
         checker = Checker(words, errors)
         runs = 5
         started = time.perf_counter()
