@@ -143,8 +143,10 @@ class Checker:
     def check_text(self, text, place):
         findings = []
 
+        template = _("%(place)s 第%(n)s字")
+
         def at(start, rule, blocking, matched, suggestion=""):
-            where = _("%(place)s 第%(n)s字") % {"place": place, "n": start + 1}
+            where = template % {"place": place, "n": start + 1}
             findings.append(Finding(rule, blocking, where, matched, suggestion, start))
 
         exempt_spans = [(m.start(), m.end()) for e in CONFIDENTIAL_EXEMPT for m in _find_all(text, e)]

@@ -119,3 +119,25 @@ def test_a_long_policy_file_is_checked_fast_enough_to_stay_linear():
     text = ("梅州市人民政府关于印发有关规定的通知。" * 10000) + f"联系人身份证{VALID_ID}"
     checker = Checker([(f"词{i}", i % 2 == 0) for i in range(500)], [("人名共和国", "人民共和国")])
     assert [f.rule for f in checker.check_text(text, "正文")] == ["id_card"]
+
+
+@pytest.mark.django_db
+def test_scan_content_prints_one_masked_finding_a_line():
+    import io
+
+    from django.core.management import call_command
+
+    from tests.columns.governance import make_home
+    from tests.factories import ArticlePageFactory, ColumnPageFactory
+
+    home = make_home()
+    column = ColumnPageFactory(parent=home, slug="tzgg")
+    bad = ArticlePageFactory(parent=column, slug="bad", body=[("paragraph", _value("paragraph", f"<p>身份证{VALID_ID}，手机13812345678</p>"))])
+    ArticlePageFactory(parent=column, slug="good", body=[("paragraph", _value("paragraph", "<p>正常内容。</p>"))])
+    out = io.StringIO()
+    call_command("scan_content", stdout=out, stderr=io.StringIO())
+    lines = out.getvalue().strip().splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith(bad.get_full_url()) for line in lines)
+    assert "身份证号码" in lines[0] and mask(VALID_ID) in lines[0] and VALID_ID not in out.getvalue()
+    assert "手机号码" in lines[1] and "138******78" in lines[1]
