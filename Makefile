@@ -44,8 +44,8 @@ test: check
 
 # Needs GNU gettext. The compiled .mo files are committed so that running the portal does not.
 messages: install
-	cd site && ../$(PY) ../manage.py makemessages -l zh_Hant -l en --no-obsolete -i "static_collected/*"
-	for app in home columns services search; do (cd $$app && ../$(PY) ../manage.py makemessages -l zh_Hant -l en --no-obsolete); done
+	cd site && ../$(PY) ../manage.py makemessages -l zh_Hant -l en --no-obsolete --no-location -i "static_collected/*"
+	for app in home columns services search; do (cd $$app && ../$(PY) ../manage.py makemessages -l zh_Hant -l en --no-obsolete --no-location); done
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:

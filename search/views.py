@@ -15,7 +15,7 @@ def search(request):
     results = None
     if query:
         locale = Locale.get_active()
-        pages = Page.objects.live().public().filter(locale=locale, alias_of__isnull=True)
+        pages = Page.objects.live().public().filter(locale=locale)
         results = paginate(pages.search(query), request.GET.get("page"), settings.COLUMN_PAGE_SIZE)
     return render(
         request,

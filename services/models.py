@@ -15,7 +15,6 @@ class SectionIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["columns.ColumnPage"]
     max_count_per_parent = 1
-    template = "services/section_index_page.html"
 
     class Meta:
         abstract = True
@@ -27,12 +26,16 @@ class SectionIndexPage(Page):
 
 
 class ServicesIndexPage(SectionIndexPage):
+    template = "services/section_index_page.html"  # Wagtail derives a default per concrete class
+
     class Meta:
         verbose_name = _("网上办事")
         verbose_name_plural = _("网上办事")
 
 
 class InteractionIndexPage(SectionIndexPage):
+    template = "services/section_index_page.html"
+
     class Meta:
         verbose_name = _("互动交流")
         verbose_name_plural = _("互动交流")

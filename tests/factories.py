@@ -32,7 +32,7 @@ class HomePageFactory(PageFactory):
         model = HomePage
 
     title = "梅州市人民政府门户网站"
-    slug = "home"
+    slug = "portal"
 
 
 class ColumnPageFactory(PageFactory):
@@ -70,7 +70,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.gov.cn")
-    password = factory.PostGenerationMethodCall("set_password", "Str0ng-Passw0rd!")
+    password = factory.django.Password("Str0ng-Passw0rd!")
 
 
 def make_site():
@@ -89,3 +89,33 @@ def make_site():
 def ensure_locales():
     """zh-hant and en beside the default zh-hans locale."""
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("zh-hans", "zh-hant", "en")}
+
+
+def make_tree():
+    """A small portal: home → 政务动态 → 要闻 (two articles), 政府信息公开 → 政策文件 (a policy file),
+    网上办事, 互动交流; zh-hant and en synchronised as aliases, as in the demo."""
+    from columns.models import InfoDisclosureIndexPage
+    from services.models import InteractionIndexPage, ServicesIndexPage
+    from site.management.commands.load_demo import synchronize_locales
+
+    ensure_locales()
+    home = make_site()
+    news_parent = ColumnPageFactory(parent=home, title="政务动态", slug="zwdt", show_in_menus=True)
+    news = ColumnPageFactory(parent=news_parent, title="要闻", slug="yw", show_in_menus=True)
+    article = ArticlePageFactory(parent=news, title="市政府召开常务会议", slug="cwhy")
+    older = ArticlePageFactory(parent=news, title="全市优化营商环境工作推进会召开", slug="yshj",
+                               publish_time=BASE_TIME - timedelta(days=30))
+    disclosure = PageFactory._create(InfoDisclosureIndexPage, parent=home, title="政府信息公开", slug="zwgk",
+                                     show_in_menus=True)
+    policies = ColumnPageFactory(parent=disclosure, title="政策文件", slug="zcwj")
+    policy = PolicyDocumentPageFactory(parent=policies, title="梅州市城市供水管理办法", slug="gsglbf",
+                                       topic="construction")
+    services = PageFactory._create(ServicesIndexPage, parent=home, title="网上办事", slug="wsbs", show_in_menus=True)
+    interaction = PageFactory._create(InteractionIndexPage, parent=home, title="互动交流", slug="hdjl",
+                                      show_in_menus=True)
+    synchronize_locales(home.locale)
+    return {
+        "home": home, "news_parent": news_parent, "news": news, "article": article, "older": older,
+        "disclosure": disclosure, "policies": policies, "policy": policy, "services": services,
+        "interaction": interaction,
+    }

@@ -11,3 +11,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "media-test"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_USE_FINDERS = True  # serve straight from the app folders; no collectstatic needed

@@ -76,3 +76,11 @@ def minutes(duration):
     """A timedelta as whole minutes, rounded up (for the lockout page)."""
     seconds = duration.total_seconds() if duration else 0
     return max(1, -(-int(seconds) // 60))
+
+
+@register.filter
+def is_untranslated(page):
+    """True for a synchronised copy of a page from another language (not yet translated)."""
+    if not isinstance(page, Page) or not page.alias_of_id:
+        return False
+    return page.alias_of.locale_id != page.locale_id

@@ -1,0 +1,1 @@
+"""Demo portal content, loaded by ``python manage.py load_demo``."""
