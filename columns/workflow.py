@@ -204,6 +204,8 @@ def ensure_workflow(using="default"):
 
 def _ensure_workflow():
     root = Page.get_first_root_node()
+    if root is None:  # a flushed database (post_migrate after flush): nothing to assign to yet
+        return None
     group = ensure_info_center_group()
     current = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
     if current and current.workflow.tasks.filter(
