@@ -66,7 +66,7 @@ class ColumnRow:
 
 
 def column_path(page):
-    ancestors = page.get_ancestors().filter(depth__gt=1)
+    ancestors = page.get_ancestors().filter(depth__gt=2)  # below the site root
     return " / ".join([a.title for a in ancestors] + [page.title])
 
 

@@ -9,7 +9,9 @@ from site.demo.builder import build_demo
 
 # Each area adds its own demo content after the base portal: a dotted path to a
 # function ``load(home, stdout)`` that is idempotent like the rest.
-DEMO_STEPS = []
+DEMO_STEPS = [
+    "columns.demo_governance.load",
+]
 
 
 class Command(BaseCommand):
