@@ -1,5 +1,6 @@
 """Admin reports: 栏目更新情况 (per quarter or date range) and the 栏目内容保障责任单位分解表."""
 
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 import django_filters
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, WorkflowState
 
 from .reports import COLUMN_HEADINGS, STATUS_LABELS, column_rows, current_quarter, parse_quarter
 from .units import ColumnResponsibility, ResponsibleUnit, UpdateCategory
@@ -126,3 +127,81 @@ class ColumnUpdateReportView(ResponsibilityTableView):
             tz = timezone.get_current_timezone()
             return datetime.combine(start, time(), tz), datetime.combine(end, time(), tz)
         return parse_quarter(data.get("quarter") or current_quarter())
+
+
+class InboxFilterSet(WagtailFilterSet):
+    unit = django_filters.ModelChoiceFilter(label=_("责任单位"), queryset=unit_choices, method="keep")
+
+    class Meta:
+        model = WorkflowState
+        fields = []
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+
+class SubmissionInboxView(ReportView):
+    """信息报送收件箱: items under review, by unit, with the step they wait at.
+
+    Accepting, returning with comments and declining happen through Wagtail's own workflow
+    actions (page editor footer, dashboard), which write the audit log.
+    """
+
+    page_title = _("信息报送收件箱")
+    header_icon = "tasks"
+    results_template_name = "columns/admin/reports/inbox_results.html"
+    filterset_class = InboxFilterSet
+    index_url_name = "columns_submission_inbox"
+    index_results_url_name = "columns_submission_inbox_results"
+    list_export = ["unit", "title", "column", "step", "requested_by", "submitted_at"]
+    export_headings = {
+        "unit": _("责任单位"), "title": _("标题"), "column": _("栏目"), "step": _("当前步骤"),
+        "requested_by": _("报送人"), "submitted_at": _("报送时间"),
+    }
+    export_filename = "submission-inbox"
+    paginate_by = 100
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_reports(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return WorkflowState.objects.active().filter(status=WorkflowState.STATUS_IN_PROGRESS)
+
+    def get_filtered_queryset(self):
+        from .workflow import responsible_units
+
+        unit = self.filters.form.cleaned_data.get("unit") if self.filters and self.filters.is_valid() else None
+        rows = []
+        states = self.get_queryset().select_related("requested_by", "current_task_state__task")
+        for state in states.order_by("created_at"):
+            page = state.content_object
+            if not isinstance(page, Page):
+                continue
+            page = page.specific_deferred
+            units = list(responsible_units(page))
+            if unit and unit not in units:
+                continue
+            parent = page.get_parent()
+            rows.append(InboxRow(
+                page_id=page.pk,
+                unit="、".join(u.name for u in units) or str(_("（未指定）")),
+                title=page.get_admin_display_title(),
+                column=parent.title if parent else "",
+                step=state.current_task_state.task.name if state.current_task_state else "",
+                requested_by=str(state.requested_by or ""),
+                submitted_at=timezone.localtime(state.created_at),
+            ))
+        return sorted(rows, key=lambda r: (r.unit, r.submitted_at))
+
+
+@dataclass
+class InboxRow:
+    page_id: int
+    unit: str
+    title: str
+    column: str
+    step: str
+    requested_by: str
+    submitted_at: datetime

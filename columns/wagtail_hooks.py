@@ -126,9 +126,15 @@ class ReportsMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_governance_urls():
-    from .report_views import ColumnUpdateReportView, ResponsibilityTableView
+    from .report_views import ColumnUpdateReportView, ResponsibilityTableView, SubmissionInboxView
 
     return [
+        path("reports/submissions/", SubmissionInboxView.as_view(), name="columns_submission_inbox"),
+        path(
+            "reports/submissions/results/",
+            SubmissionInboxView.as_view(results_only=True),
+            name="columns_submission_inbox_results",
+        ),
         path("reports/column-updates/", ColumnUpdateReportView.as_view(), name="columns_update_report"),
         path(
             "reports/column-updates/results/",
@@ -154,3 +160,8 @@ def register_responsibility_table():
     return ReportsMenuItem(
         _("栏目责任分解表"), reverse("columns_responsibility_table"), icon_name="list-ul", order=901
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_submission_inbox():
+    return ReportsMenuItem(_("信息报送收件箱"), reverse("columns_submission_inbox"), icon_name="tasks", order=899)

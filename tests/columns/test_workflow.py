@@ -179,3 +179,21 @@ def test_publish_time_of_a_published_page_needs_a_logged_reason(client, gov):
     assert entry.data["reason"] == "原稿日期录入错误，按印发日期更正"
     assert entry.data["old"].startswith("2026-11-20T09:30")
     assert entry.user == gov["edu_editor"]
+
+
+def test_information_center_inbox_lists_pending_items_by_unit(client, gov):
+    page, _ = submit(client, gov)
+    client.force_login(gov["mj_editor"])
+    url = reverse("wagtailadmin_pages:add", args=("columns", "articlepage", gov["county"].pk))
+    client.post(url, article_post_data(title="梅江区开展安全生产检查", slug="mj-aqsc", action="action-submit"))
+
+    client.force_login(gov["center"])
+    inbox = reverse("columns_submission_inbox")
+    text = client.get(inbox).content.decode()
+    assert "市教育局召开工作会议" in text and "梅江区开展安全生产检查" in text
+    only_mj = client.get(inbox, {"unit": gov["mj"].pk}).content.decode()
+    assert "梅江区开展安全生产检查" in only_mj and "市教育局召开工作会议" not in only_mj
+    assert "责任单位初审" in only_mj
+
+    client.force_login(gov["edu_editor"])
+    assert refused(client.get(inbox))
