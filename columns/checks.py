@@ -11,20 +11,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 RULES = {
-    "confidential": _lazy("涉密标志"),
-    "id_card": _lazy("身份证号码"),
-    "mobile": _lazy("手机号码"),
-    "bank_card": _lazy("银行卡号"),
-    "sensitive": _lazy("敏感词"),
-    "error_word": _lazy("错敏字"),
-    "missing_source": _lazy("缺少来源"),
-    "missing_time": _lazy("缺少发布时间"),
-    "empty_body": _lazy("正文为空"),
-    "image_alt": _lazy("图片缺少替代文本"),
-    "dead_link": _lazy("链接到未发布页面"),
+    "confidential": gettext_lazy("涉密标志"),
+    "id_card": gettext_lazy("身份证号码"),
+    "mobile": gettext_lazy("手机号码"),
+    "bank_card": gettext_lazy("银行卡号"),
+    "sensitive": gettext_lazy("敏感词"),
+    "error_word": gettext_lazy("错敏字"),
+    "missing_source": gettext_lazy("缺少来源"),
+    "missing_time": gettext_lazy("缺少发布时间"),
+    "empty_body": gettext_lazy("正文为空"),
+    "image_alt": gettext_lazy("图片缺少替代文本"),
+    "dead_link": gettext_lazy("链接到未发布页面"),
 }
 PERSONAL_RULES = {"id_card", "mobile", "bank_card"}
 

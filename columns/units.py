@@ -97,7 +97,8 @@ class ResponsibleUnit(TranslatableMixin, models.Model):
     def ensure_groups(self):
         """Create the unit's editor and reviewer groups unless linked already."""
         changed = []
-        for field, suffix in (("editors_group", _("编辑")), ("reviewers_group", _("审核"))):
+        # Group names are data, not interface text: the same in every admin language.
+        for field, suffix in (("editors_group", "编辑"), ("reviewers_group", "审核")):
             if getattr(self, field) is None:
                 group, _created = Group.objects.get_or_create(name=f"{self.name}{suffix}"[:150])
                 setattr(self, field, group)
