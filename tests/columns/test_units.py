@@ -108,3 +108,58 @@ def test_admin_assignment_through_the_snippet_form_moves_rights(admin_client, go
     assert GroupPagePermission.objects.filter(group=gov["edu"].editors_group, page=gov["county"]).exists()
     assert not GroupPagePermission.objects.filter(group=gov["mj"].editors_group).exists()
     assert Page.objects.get(pk=gov["county"].pk).specific.column_responsibility.interval_days == 183
+
+
+def test_creating_a_unit_in_the_admin_creates_its_groups(admin_client):
+    from wagtail.models import Locale
+
+    from columns.units import ResponsibleUnit
+
+    url = reverse("wagtailsnippets_columns_responsibleunit:add")
+    response = admin_client.post(url, {
+        "name": "梅州市卫生健康局", "short_name": "市卫健局", "unit_type": "department",
+        "contact_person": "", "phone": "", "email": "not-an-email", "active": "on",
+        "editors_group": "", "reviewers_group": "", "locale": Locale.get_default().pk,
+    })
+    assert response.status_code == 200  # bad e-mail: the form comes back, nothing half-written
+    assert not ResponsibleUnit.objects.filter(name="梅州市卫生健康局").exists()
+    response = admin_client.post(url, {
+        "name": "梅州市卫生健康局", "short_name": "市卫健局", "unit_type": "department",
+        "contact_person": "", "phone": "", "email": "wjj@example.gov.cn", "active": "on",
+        "editors_group": "", "reviewers_group": "", "locale": Locale.get_default().pk,
+    })
+    assert response.status_code == 302, response.content[:2000]
+    unit = ResponsibleUnit.objects.get(name="梅州市卫生健康局")
+    assert unit.editors_group.name == "梅州市卫生健康局编辑"
+
+
+def test_a_translated_unit_shares_the_groups_and_rights(gov):
+    from tests.factories import ensure_locales
+
+    locales = ensure_locales()
+    unit = gov["edu"]
+    translation = unit.copy_for_translation(locales["en"])
+    translation.name = "Meizhou Municipal Education Bureau"
+    translation.save()
+    assert translation.editors_group_id == unit.editors_group_id
+    assert GroupPagePermission.objects.filter(group=unit.editors_group).count() == 4  # unchanged
+
+
+def test_governance_admin_pages_render(admin_client, gov):
+    for name in ("responsibleunit", "columnresponsibility", "updatecategory", "sensitiveword", "errorword"):
+        assert admin_client.get(reverse(f"wagtailsnippets_columns_{name}:list")).status_code == 200
+    edit = reverse("wagtailsnippets_columns_columnresponsibility:edit", args=(gov["dept"].column_responsibility.pk,))
+    assert admin_client.get(edit).status_code == 200
+
+
+def test_unit_editor_cannot_edit_another_units_page(client, gov):
+    from tests.factories import ArticlePageFactory
+
+    other = ArticlePageFactory(parent=gov["county"], title="梅江区动态")
+    client.force_login(gov["edu_editor"])
+    url = reverse("wagtailadmin_pages:edit", args=(other.pk,))
+    assert client.get(url).status_code in (302, 403)
+    client.post(url, article_post_data(title="被改的标题", slug=other.slug))
+    other.refresh_from_db()
+    assert other.title == "梅江区动态"
+    assert other.get_latest_revision().content["title"] == "梅江区动态"

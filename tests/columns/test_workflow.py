@@ -197,3 +197,16 @@ def test_information_center_inbox_lists_pending_items_by_unit(client, gov):
 
     client.force_login(gov["edu_editor"])
     assert refused(client.get(inbox))
+
+
+def test_saving_a_draft_reports_warnings_with_their_place(client, gov):
+    from columns.wordlists import ErrorWord
+
+    ErrorWord.objects.create(wrong="中华人名共和国", correct="中华人民共和国")
+    client.force_login(gov["edu_editor"])
+    url = reverse("wagtailadmin_pages:add", args=("columns", "articlepage", gov["dept"].pk))
+    response = client.post(url, article_post_data(body="<p>依据中华人名共和国有关法律。</p>"), follow=True)
+    text = response.content.decode()
+    assert "内容检查" in text and "正文第1块（正文段落） 第3字" in text and "中华人民共和国" in text
+    page = ArticlePage.objects.child_of(gov["dept"]).get()
+    assert not WorkflowState.objects.for_instance(page).exists()  # a draft, nothing submitted
