@@ -118,7 +118,8 @@ class ColumnResponsibility(models.Model):
 
     column = models.OneToOneField(
         "columns.ColumnPage", verbose_name=_("栏目"), on_delete=models.CASCADE,
-        related_name="column_responsibility",
+        related_name="column_responsibility", limit_choices_to=default_locale_only,
+        help_text=_("选择简体中文版的栏目；其他语言版本随之确定。"),
     )
     units = models.ManyToManyField(
         ResponsibleUnit, verbose_name=_("责任单位"), related_name="responsibilities",

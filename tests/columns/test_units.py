@@ -163,3 +163,23 @@ def test_unit_editor_cannot_edit_another_units_page(client, gov):
     other.refresh_from_db()
     assert other.title == "梅江区动态"
     assert other.get_latest_revision().content["title"] == "梅江区动态"
+
+
+def test_visitors_see_the_unit_name_in_their_language(gov):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from tests.factories import ArticlePageFactory, ensure_locales
+
+    locales = ensure_locales()
+    english = gov["edu"].copy_for_translation(locales["en"])
+    english.name = "Meizhou Municipal Education Bureau"
+    english.save()
+    article = ArticlePageFactory(parent=gov["dept"])
+    tpl = Template("{% load governance_tags %}{% responsible_units_line page %}")
+    assert "梅州市教育局" in tpl.render(Context({"page": article}))
+    with translation.override("en"):
+        assert "Meizhou Municipal Education Bureau" in tpl.render(Context({"page": article}))
+    gov["edu"].active = False
+    gov["edu"].save()
+    assert tpl.render(Context({"page": article})).strip() == ""
