@@ -210,3 +210,14 @@ def test_saving_a_draft_reports_warnings_with_their_place(client, gov):
     assert "内容检查" in text and "正文第1块（正文段落） 第3字" in text and "中华人民共和国" in text
     page = ArticlePage.objects.child_of(gov["dept"]).get()
     assert not WorkflowState.objects.for_instance(page).exists()  # a draft, nothing submitted
+
+
+def test_reviewers_dashboard_shows_only_their_units_items(client, gov):
+    submit(client, gov)
+    client.force_login(gov["edu_reviewer"])
+    assert "市教育局召开工作会议" in client.get(reverse("wagtailadmin_home")).content.decode()
+    from .governance import user_in
+
+    mj_reviewer = user_in(gov["mj"].reviewers_group, "mj_reviewer")
+    client.force_login(mj_reviewer)
+    assert "市教育局召开工作会议" not in client.get(reverse("wagtailadmin_home")).content.decode()
