@@ -74,10 +74,16 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def make_site():
-    """A HomePage as the default site's root, replacing Wagtail's welcome page."""
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root)
-    site = Site.objects.get(is_default_site=True)
+    """A HomePage as the default site's root, replacing Wagtail's welcome page.
+
+    Works on a flushed database too (TransactionTestCase), where migrations' root page is gone."""
+    from site.demo.builder import tree_root
+
+    home = HomePageFactory(parent=tree_root())
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        return home
     old_root = site.root_page
     site.root_page = home
     site.save()

@@ -22,6 +22,15 @@ RULES_FILE = Path(__file__).with_name("management_rules.txt")
 CHAPTER = re.compile(r"^第[一二三四五六七八九十]+章\s*(.+)$")
 
 
+def tree_root():
+    """Wagtail's tree root, recreated if the database was emptied (migrations normally make it)."""
+    root = Page.get_first_root_node()
+    if root is None:
+        locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
 class DemoBuilder:
     def __init__(self, stdout):
         self.stdout = stdout
@@ -58,7 +67,7 @@ class DemoBuilder:
         home = HomePage.objects.filter(locale=default_locale).first()
         site = Site.objects.filter(is_default_site=True).first()
         if home is None:
-            root = Page.get_first_root_node()
+            root = tree_root()
             home = HomePage(title="梅州市人民政府门户网站", slug="portal", locale=default_locale)
             root.add_child(instance=home)
             home.save_revision().publish()
@@ -125,6 +134,20 @@ class DemoBuilder:
             summary="规范梅州市人民政府门户网站的规划、建设、运行、维护和管理。",
         )
 
+    def interpretations(self, column, policies):
+        from columns.models import PolicyInterpretation
+
+        for i, (days, title, source, texts, policy_slug) in enumerate(c.INTERPRETATIONS, start=1):
+            article = self.ensure_child(
+                column, ArticlePage, f"zcjd-{i:02d}", title=title, source=source,
+                publish_time=self.at(days), body=self.paragraphs(texts),
+            )
+            policy = policies.get_children().filter(slug=policy_slug).first()
+            if policy and not PolicyInterpretation.objects.filter(policy=policy, page=article).exists():
+                policy = policy.specific
+                policy.interpretations.add(PolicyInterpretation(page=article))
+                policy.save_revision().publish()
+
     @staticmethod
     def rules_body():
         blocks = []
@@ -169,6 +192,7 @@ class DemoBuilder:
         for title, items in c.DISCLOSURE_ARTICLES.items():
             self.articles(columns[title], columns[title].slug, [(60, t, s, p) for t, s, p in items])
         self.policies(columns["政策文件"])
+        self.interpretations(columns["政策解读"], columns["政策文件"])
 
         special = columns["专题专栏"]
         if not special.external_links:

@@ -155,6 +155,7 @@ DISCLOSURE_COLUMNS = [
     ("政府信息公开指南", "zfxxgkzn", []),
     ("政府信息公开制度", "zfxxgkzd", []),
     ("政策文件", "zcwj", []),
+    ("政策解读", "zcjd", []),
     ("法定主动公开内容", "fdzdgknr", [("机构职能", "jgzn", []), ("规划计划", "ghjh", []), ("财政资金", "czzj", []),
                                  ("人事信息", "rsxx", [])]),
     ("政府信息公开年报", "zfxxgknb", []),
@@ -167,4 +168,11 @@ SPECIAL_TOPIC_LINKS = [
     ("广东政务服务网", "https://www.gdzwfw.gov.cn/", "省统一网上办事大厅"),
     ("梅州市网上信访大厅", "https://www.meizhou.gov.cn/xf/", "网上信访"),
     ("信用中国（广东梅州）", "https://credit.meizhou.gov.cn/", "信用信息查询"),
+]
+
+# (days before, title, source, paragraphs, slug of the policy file it interprets)
+INTERPRETATIONS = [
+    (10, "《梅州市优化营商环境若干措施》政策解读", "梅州市发展和改革局",
+     ["一、制定背景：为贯彻落实国家和省关于优化营商环境的部署，进一步激发市场主体活力。",
+      "二、主要内容：措施从市场准入、政务服务、要素保障、法治环境等方面提出具体举措。"], "zcwj-01"),
 ]

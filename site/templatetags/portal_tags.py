@@ -84,3 +84,10 @@ def is_untranslated(page):
     if not isinstance(page, Page) or not page.alias_of_id:
         return False
     return page.alias_of.locale_id != page.locale_id
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page in the active language."""
+    root = _localized_root(context["request"])
+    return root.get_url(context["request"]) if root else "/"

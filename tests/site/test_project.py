@@ -75,6 +75,9 @@ class DemoCommandTests(TransactionTestCase):
         rules = PolicyDocumentPage.objects.get(title="梅州市人民政府门户网站管理办法", locale=home.locale)
         self.assertIn("第十七条", str(rules.body))
         self.assertEqual(rules.issuing_authority, "梅州市人民政府办公室")
+        interpreted = PolicyDocumentPage.objects.get(slug="zcwj-01", locale=home.locale)
+        self.assertEqual([i.page.title for i in interpreted.interpretations.all()],
+                         ["《梅州市优化营商环境若干措施》政策解读"])
         identity = PortalIdentity.for_site(home.get_site())
         self.assertEqual(identity.domain, "www.meizhou.gov.cn")
         self.assertEqual(identity.icp_number, "粤ICP备05070905号")

@@ -54,6 +54,7 @@ class RenderingTests(TestCase):
     def test_breadcrumb_leads_home(self):
         response = self.client.get(self.tree["article"].url)
         self.assertContains(response, 'aria-label="当前位置"')
+        self.assertContains(response, '<a href="/">首页</a>')
         self.assertContains(response, '<a href="/zwdt/">政务动态</a>')
         self.assertContains(response, '<span aria-current="page">市政府召开常务会议</span>')
 
