@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from columns.models import ColumnPage
-from columns.units import ColumnResponsibility, ResponsibleUnit, UpdateCategory
+from columns.units import ColumnResponsibility, ResponsibleUnit, UpdateCategory, ensure_default_categories
 from columns.wordlists import ErrorWord, SensitiveWord
 from columns.workflow import INFO_CENTER_GROUP, ensure_workflow
 
@@ -45,6 +45,7 @@ ERRORS = [("中华人名共和国", "中华人民共和国"), ("人民代表大�
 
 def load(home, stdout):
     ensure_workflow()
+    ensure_default_categories()
     password = os.environ.get("DEMO_USER_PASSWORD") or DEFAULT_PASSWORD
     locale = home.locale if home.locale_id else Locale.get_default()
     columns = {c.title: c for c in ColumnPage.objects.descendant_of(home).filter(locale=locale)}

@@ -46,6 +46,23 @@ class UpdateCategory(models.Model):
         return self.name
 
 
+# The national inspection rules' maximum intervals (days); None: a static column.
+DEFAULT_CATEGORIES = [
+    ("动态要闻", 14),
+    ("通知公告", 183),
+    ("政策文件", 183),
+    ("人事", 365),
+    ("规划计划", 365),
+    ("概况", None),
+]
+
+
+def ensure_default_categories():
+    """The defaults, for a database emptied after migrating (e.g. flushed); existing ones are kept."""
+    for order, (name, days) in enumerate(DEFAULT_CATEGORIES):
+        UpdateCategory.objects.get_or_create(name=name, defaults={"max_interval_days": days, "sort_order": order})
+
+
 class ResponsibleUnit(TranslatableMixin, models.Model):
     """A unit that supplies and reviews the content of its columns."""
 
