@@ -1,12 +1,13 @@
 """Admin wiring for editorial governance: snippets, check messages, audit log, reports."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import log
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -165,3 +166,21 @@ def register_responsibility_table():
 @hooks.register("register_reports_menu_item")
 def register_submission_inbox():
     return ReportsMenuItem(_("信息报送收件箱"), reverse("columns_submission_inbox"), icon_name="tasks", order=899)
+
+
+@hooks.register("before_publish_page")
+def refuse_direct_publishing_with_blocking_findings(request, page):
+    """Direct publishing (superusers) passes the same checks; the revision is already saved as a draft."""
+    if not hasattr(page, "source"):
+        return None
+    findings = [f for f in Checker().check_page(page) if f.blocking]
+    if not findings:
+        return None
+    if page.live and page.live_revision_id is None:
+        # The create view adds a page as live before this hook runs; it has never been published.
+        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
+    messages.error(
+        request,
+        _("未发布：自动检查发现以下问题，草稿已保存：") + "；".join(f.describe() for f in findings),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -221,3 +221,19 @@ def test_reviewers_dashboard_shows_only_their_units_items(client, gov):
     mj_reviewer = user_in(gov["mj"].reviewers_group, "mj_reviewer")
     client.force_login(mj_reviewer)
     assert "市教育局召开工作会议" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_direct_publishing_by_a_superuser_is_checked_too(admin_client, gov):
+    url = reverse("wagtailadmin_pages:add", args=("columns", "articlepage", gov["dept"].pk))
+    response = admin_client.post(
+        url, article_post_data(body=f"<p>身份证{VALID_ID}</p>", action="action-publish"), follow=True
+    )
+    page = ArticlePage.objects.child_of(gov["dept"]).get()
+    assert not page.live
+    assert "未发布：自动检查发现以下问题" in response.content.decode()
+    assert VALID_ID in page.get_latest_revision_as_object().body[0].value.source
+
+    clean = article_post_data(slug=page.slug, action="action-publish")
+    admin_client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), clean)
+    page.refresh_from_db()
+    assert page.live
