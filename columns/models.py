@@ -188,7 +188,9 @@ class ColumnPage(Page):
         "services.ServicesIndexPage",
         "services.InteractionIndexPage",
     ]
-    subpage_types = ["columns.ColumnPage", "columns.ArticlePage", "columns.PolicyDocumentPage"]
+    subpage_types = [
+        "columns.ColumnPage", "columns.ArticlePage", "columns.PolicyDocumentPage", "services.ServiceGuidePage",
+    ]
 
     class Meta:
         verbose_name = _("栏目")
@@ -210,11 +212,13 @@ def content_items(parent):
     Content pages of several types share 发布时间 only through their own tables, so
     it is pulled up with Coalesce; ``.specific()`` then costs one query per type.
     """
+    from services.models import ServiceGuidePage  # services' pages may live in columns (办事指南)
+
     return (
         Page.objects.child_of(parent)
         .live()
         .public()
-        .type(ArticlePage, PolicyDocumentPage)
+        .type(ArticlePage, PolicyDocumentPage, ServiceGuidePage)
         .annotate(
             sort_time=Coalesce(
                 "articlepage__publish_time",

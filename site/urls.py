@@ -29,6 +29,7 @@ if settings.DEBUG:
 # citizens bookmark), Traditional Chinese under /zh-hant/, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("interaction/", include("services.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

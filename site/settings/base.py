@@ -179,8 +179,30 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
+# --- Public services and interaction (issue 6) ---------------------------------
+# Deadlines in working days (see services.workdays and the 节假日与调休 calendar in the admin).
+SERVICES_LETTER_DUE_WORKING_DAYS = {"consult": 5, "default": 15}  # keyed by letter type
+SERVICES_DISCLOSURE_DUE_WORKING_DAYS = 20  # 政府信息公开条例 第三十三条
+SERVICES_DISCLOSURE_EXTENSION_WORKING_DAYS = 20
+# Open letters this many days before the three-month line are flagged in the inbox.
+SERVICES_THREE_MONTH_WARNING_DAYS = int(os.environ.get("SERVICES_THREE_MONTH_WARNING_DAYS", "30"))
+# (requests, seconds) per key. Counters live in the default cache: use a cache shared by all
+# workers in production (e.g. Redis or the database cache), or each worker counts alone.
+SERVICES_RATE_LIMITS = {
+    "submit_ip": (10, 3600),  # form posts per IP address
+    "submit_phone": (3, 86400),  # accepted submissions per phone number
+    "lookup_ip": (10, 900),  # status look-ups per IP address
+}
+# 网上信访大厅: accepted letters are POSTed here as JSON by `manage.py deliver_outbox`.
+PETITION_HALL_ENDPOINT = os.environ.get("PETITION_HALL_ENDPOINT", "")
+PETITION_HALL_TOKEN = os.environ.get("PETITION_HALL_TOKEN", "")
+PETITION_HALL_TIMEOUT = float(os.environ.get("PETITION_HALL_TIMEOUT", "10"))
+PETITION_HALL_BACKOFF_SECONDS = 60  # doubled after each failure ...
+PETITION_HALL_MAX_BACKOFF_SECONDS = 6 * 3600  # ... up to this; messages are never dropped
+
 # --- Editorial governance (issue 5) ------------------------------------------------------------
 # The information center's approval of the workflow's last step publishes (or schedules) the
 # page; see columns/workflow.py. Editing a page under review needs the reviewers' approval again.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "columns.publishing.publish_approved"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+

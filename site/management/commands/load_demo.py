@@ -10,6 +10,7 @@ from site.demo.builder import build_demo
 # Each area adds its own demo content after the base portal: a dotted path to a
 # function ``load(home, stdout)`` that is idempotent like the rest.
 DEMO_STEPS = [
+    "services.demo.load",
     "columns.demo_governance.load",
 ]
 
