@@ -205,4 +205,3 @@ PETITION_HALL_MAX_BACKOFF_SECONDS = 6 * 3600  # ... up to this; messages are nev
 # page; see columns/workflow.py. Editing a page under review needs the reviewers' approval again.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "columns.publishing.publish_approved"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-
