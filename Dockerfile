@@ -29,4 +29,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
     CMD curl -fsS "http://127.0.0.1:${PORT}/healthz/" || exit 1
 
 # Migrations run before the server starts; gunicorn loads its settings from portal_bootstrap.
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn -c python:portal_bootstrap site.wsgi"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py createcachetable && exec gunicorn -c python:portal_bootstrap site.wsgi"]

@@ -200,6 +200,25 @@ PETITION_HALL_TIMEOUT = float(os.environ.get("PETITION_HALL_TIMEOUT", "10"))
 PETITION_HALL_BACKOFF_SECONDS = 60  # doubled after each failure ...
 PETITION_HALL_MAX_BACKOFF_SECONDS = 6 * 3600  # ... up to this; messages are never dropped
 
+# --- Translation (issue 3) -----------------------------------------------------
+# site.translation: machine translator, translator group, review, report (before wagtail_localize so
+# that its admin URLs and hooks take precedence).
+INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail_localize"), "site.translation")
+# zh-hans -> zh-hant by OpenCC. "s2hk" (default): Hong Kong forms, mainland statutory vocabulary kept
+# (政府信息公开 -> 政府信息公開, as in the title of the national regulation); "s2twp": Taiwan standard
+# with vocabulary (信息公开 -> 資訊公開, 软件 -> 軟體); also "s2tw", "s2t". See site/translation/machine.py.
+# zh-hans -> en goes to a self-hosted LibreTranslate when LIBRETRANSLATE_URL is set, otherwise a human.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "site.translation.machine.OpenCCTranslator",
+    "OPTIONS": {
+        "OPENCC_CONFIG": os.environ.get("PORTAL_OPENCC_CONFIG", "s2hk"),
+        "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", ""),
+        "LIBRETRANSLATE_API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+    },
+}
+# The name of the group whose members translate (created by `manage.py setup_translators`).
+PORTAL_TRANSLATOR_GROUP = "翻译员"
+
 # --- Editorial governance (issue 5) ------------------------------------------------------------
 # The information center's approval of the workflow's last step publishes (or schedules) the
 # page; see columns/workflow.py. Editing a page under review needs the reviewers' approval again.

@@ -26,6 +26,16 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# One cache shared by every worker: the letter form's rate limits and the search vocabulary
+# live there. Redis when REDIS_URL is set, otherwise a table in the database
+# (`manage.py createcachetable`, run by the container before it starts).
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["REDIS_URL"]}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                          "LOCATION": "portal_cache"}}
+
 if os.environ.get("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {  # noqa: F405
         "default": {

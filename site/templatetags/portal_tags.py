@@ -78,14 +78,6 @@ def minutes(duration):
     return max(1, -(-int(seconds) // 60))
 
 
-@register.filter
-def is_untranslated(page):
-    """True for a synchronised copy of a page from another language (not yet translated)."""
-    if not isinstance(page, Page) or not page.alias_of_id:
-        return False
-    return page.alias_of.locale_id != page.locale_id
-
-
 @register.simple_tag(takes_context=True)
 def home_url(context):
     """The home page in the active language."""

@@ -145,3 +145,25 @@ class ProductionEntryPointTests(TestCase):
             finally:
                 server.terminate()
                 server.wait(timeout=10)
+
+
+def redis_reachable():
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+class ProductionCacheTests(TestCase):
+    def test_production_shares_one_redis_cache_between_processes(self):
+        if not redis_reachable():
+            self.skipTest("no Redis server at 127.0.0.1:6379 (.ci/run starts one)")
+        env = {"DJANGO_SETTINGS_MODULE": "site.settings.production", "DJANGO_SECRET_KEY": "k3!Yv" * 12,
+               "DJANGO_ALLOWED_HOSTS": "localhost", "REDIS_URL": "redis://127.0.0.1:6379/7"}
+        write = run_manage("shell", "-c", "from django.core.cache import cache; cache.set('portal-test', 42, 60)", **env)
+        self.assertEqual(write.returncode, 0, write.stderr)
+        read = run_manage("shell", "-c", "from django.core.cache import cache; print(cache.get('portal-test'))", **env)
+        self.assertEqual(read.stdout.strip().splitlines()[-1], "42", read.stderr)

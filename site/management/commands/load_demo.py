@@ -12,6 +12,7 @@ from site.demo.builder import build_demo
 DEMO_STEPS = [
     "services.demo.load",
     "columns.demo_governance.load",
+    "site.translation.demo.load",
 ]
 
 

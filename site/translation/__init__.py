@@ -1,0 +1,1 @@
+"""Translation workflows (issue 3): OpenCC machine translation, translator group, review, report, demo."""
