@@ -8,6 +8,7 @@ approval of the last step is what publishes (or schedules) the page.
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import (
@@ -82,6 +83,21 @@ class UnitReviewTask(Task):
         help_text=gettext_lazy("勾选后，已在本流程中审核过的人员不能再审核此步骤（如复审）。"),
     )
     admin_form_fields = Task.admin_form_fields + ["require_new_reviewer"]
+
+    def start(self, workflow_state, user=None):
+        page = workflow_state.content_object
+        if getattr(page, "locale_id", None) and page.locale_id != Locale.get_default().pk:
+            # A translation: its unit reviewed the source-language page; the translation is
+            # checked automatically and approved by the information center's 终审.
+            task_state = self.get_task_state_class()(workflow_state=workflow_state)
+            task_state.status = TaskState.STATUS_SKIPPED
+            task_state.revision = page.get_latest_revision()
+            task_state.task = self
+            task_state.finished_at = timezone.now()
+            task_state.comment = _("译文：源语言版本已由责任单位审核，本步骤跳过。")
+            task_state.save()
+            return task_state
+        return super().start(workflow_state, user=user)
 
     def is_reviewer(self, obj, user):
         if user.is_superuser:

@@ -237,3 +237,19 @@ def test_direct_publishing_by_a_superuser_is_checked_too(admin_client, gov):
     admin_client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), clean)
     page.refresh_from_db()
     assert page.live
+
+
+def test_translations_skip_the_unit_reviews_but_not_the_checks_and_final_review(gov):
+    from tests.factories import ArticlePageFactory, ensure_locales
+
+    from wagtail.rich_text import RichText
+
+    locales = ensure_locales()
+    article = ArticlePageFactory(parent=gov["dept"], body=[("paragraph", RichText("<p>会议内容。</p>"))])
+    hant = article.copy_for_translation(locales["zh-hant"], copy_parents=True)
+    hant.save_revision()
+    hant.get_workflow().start(hant, gov["center"])
+    assert current_task(hant) == ("in_progress", "信息中心终审")
+    skipped = TaskState.objects.filter(status="skipped").values_list("task__name", flat=True)
+    assert sorted(skipped) == ["责任单位初审", "责任单位复审"]
+    assert TaskState.objects.filter(status="approved", task__name="自动检查").exists()
