@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import AttachmentsBlock, BodyBlock, ExternalLinksBlock
+from .forms import ContentPageForm
 
 CONTENT_PARENTS = ["columns.ColumnPage", "columns.InfoDisclosureIndexPage"]
 
@@ -34,7 +35,12 @@ class ContentPage(Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("source"), FieldPanel("publish_time"), FieldPanel("author")],
+            [
+                FieldPanel("source"),
+                FieldPanel("publish_time"),
+                FieldPanel("publish_time_change_reason"),  # issue 5: see columns/forms.py
+                FieldPanel("author"),
+            ],
             heading=_("来源与发布时间"),
         ),
         FieldPanel("summary"),
@@ -51,6 +57,7 @@ class ContentPage(Page):
 
     parent_page_types = CONTENT_PARENTS
     subpage_types = []
+    base_form_class = ContentPageForm  # issue 5: 发布时间 of a published page needs a logged reason
 
     class Meta:
         abstract = True
@@ -286,3 +293,9 @@ class InfoDisclosureIndexPage(ColumnPage):
     class Meta:
         verbose_name = _("政府信息公开")
         verbose_name_plural = _("政府信息公开")
+
+
+# --- Editorial governance (issue 5): models live in their own modules ------------------------
+from .units import ColumnResponsibility, ResponsibleUnit, UpdateCategory  # noqa: E402,F401
+from .wordlists import ErrorWord, SensitiveWord  # noqa: E402,F401
+from .workflow import ContentCheckTask, FinalReviewTask, UnitReviewTask  # noqa: E402,F401

@@ -198,6 +198,7 @@ PETITION_HALL_TOKEN = os.environ.get("PETITION_HALL_TOKEN", "")
 PETITION_HALL_TIMEOUT = float(os.environ.get("PETITION_HALL_TIMEOUT", "10"))
 PETITION_HALL_BACKOFF_SECONDS = 60  # doubled after each failure ...
 PETITION_HALL_MAX_BACKOFF_SECONDS = 6 * 3600  # ... up to this; messages are never dropped
+
 # --- Translation (issue 3) -----------------------------------------------------
 # site.translation: machine translator, translator group, review, report (before wagtail_localize so
 # that its admin URLs and hooks take precedence).
@@ -253,3 +254,8 @@ if os.environ.get("ELASTICSEARCH_URL"):
             },
         }
     }
+# --- Editorial governance (issue 5) ------------------------------------------------------------
+# The information center's approval of the workflow's last step publishes (or schedules) the
+# page; see columns/workflow.py. Editing a page under review needs the reviewers' approval again.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "columns.publishing.publish_approved"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

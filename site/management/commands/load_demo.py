@@ -11,6 +11,7 @@ from site.demo.builder import build_demo
 # function ``load(home, stdout)`` that is idempotent like the rest.
 DEMO_STEPS = [
     "services.demo.load",
+    "columns.demo_governance.load",
     "site.translation.demo.load",
     "search.demo.load",
 ]
