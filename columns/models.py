@@ -223,6 +223,7 @@ def content_items(parent):
             sort_time=Coalesce(
                 "articlepage__publish_time",
                 "policydocumentpage__publish_time",
+                "last_published_at",  # pages without 发布时间 (service guides) show their last update
                 "first_published_at",
             )
         )
