@@ -138,6 +138,10 @@ class PolicyDocumentPage(ContentPage):
         verbose_name = _("政策文件")
         verbose_name_plural = _("政策文件")
 
+    def live_interpretations(self):
+        """The interpretation pages visitors can open, with their pages fetched in the same query."""
+        return [i.page for i in self.interpretations.select_related("page").filter(page__live=True)]
+
     @property
     def publication_date(self):
         """发布日期 is the date part of 发布时间: one value, so the two can never disagree."""

@@ -83,3 +83,9 @@ def home_url(context):
     """The home page in the active language."""
     root = _localized_root(context["request"])
     return root.get_url(context["request"]) if root else "/"
+
+
+@register.filter
+def is_within(page, section):
+    """True when ``page`` is ``section`` or lies below it (marks the current main-menu item)."""
+    return isinstance(page, Page) and page.path.startswith(section.path)

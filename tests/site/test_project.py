@@ -78,6 +78,8 @@ class DemoCommandTests(TransactionTestCase):
         interpreted = PolicyDocumentPage.objects.get(slug="zcwj-01", locale=home.locale)
         self.assertEqual([i.page.title for i in interpreted.interpretations.all()],
                          ["《梅州市优化营商环境若干措施》政策解读"])
+        self.assertContains(self.client.get(interpreted.url),
+                            '<a href="/zwgk/zcjd/zcjd-01/">《梅州市优化营商环境若干措施》政策解读</a>', html=True)
         identity = PortalIdentity.for_site(home.get_site())
         self.assertEqual(identity.domain, "www.meizhou.gov.cn")
         self.assertEqual(identity.icp_number, "粤ICP备05070905号")

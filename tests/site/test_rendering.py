@@ -63,6 +63,11 @@ class RenderingTests(TestCase):
         self.assertContains(response, '<a href="/zwdt/">政务动态</a>')
         self.assertContains(response, '<a href="/wsbs/">网上办事</a>')
 
+    def test_main_navigation_marks_the_current_section(self):
+        response = self.client.get(self.tree["article"].url)
+        self.assertContains(response, '<a href="/zwdt/" aria-current="page">政务动态</a>')
+        self.assertContains(response, '<a href="/wsbs/">网上办事</a>')
+
     def test_footer_shows_identity_settings(self):
         identity = PortalIdentity.for_site(Site.objects.get(is_default_site=True))
         identity.sponsor = "梅州市人民政府办公室"

@@ -24,4 +24,9 @@ def localized_identity(context):
     from site.translation.identity import localized_identity as resolve
 
     request = context.get("request")
-    return resolve(request) if request is not None else None
+    if request is None:
+        return None
+    # base.html, the header and the footer all ask: resolve once per request.
+    if not hasattr(request, "_portal_identity"):
+        request._portal_identity = resolve(request)
+    return request._portal_identity
