@@ -17,5 +17,12 @@ needs_browser = pytest.mark.skipif(
 )
 
 
+def expect(actual):
+    """Playwright's retrying assertions: what follows a click or a key press happens asynchronously."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(actual)
+
+
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

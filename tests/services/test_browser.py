@@ -8,7 +8,7 @@ from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 
 from services.models import ServicesIndexPage
 from services.workflow import perform
-from tests.browser import launch, needs_browser
+from tests.browser import expect, launch, needs_browser
 from tests.site.test_browser_accessibility import CONTRAST_JS, HEADINGS_JS, UNLABELLED_JS
 
 from .factories import HandlingUnitFactory, make_letter, make_portal_site, staff_user
@@ -83,12 +83,12 @@ class ServicesBrowserTests(StaticLiveServerTestCase):
         page.locator("#id_phone").fill("13500135000")
         page.locator("form.citizen-form button[type=submit]").click()
         # the question was left unanswered: the error summary links to it, the text is kept
-        self.assertEqual(page.locator(".error-summary a[href='#id_captcha']").count(), 1)
-        self.assertEqual(page.locator("#id_subject").input_value(), "浏览器里写的信")
+        expect(page.locator(".error-summary a[href='#id_captcha']")).to_have_count(1)
+        expect(page.locator("#id_subject")).to_have_value("浏览器里写的信")
         label = page.locator("label[for=id_captcha]").inner_text()
         a, b = re.search(r"(\d) 加 (\d)", label).groups()
         page.locator("#id_captcha").fill(str(int(a) + int(b)))
         page.locator("form.citizen-form button[type=submit]").click()
-        self.assertIn("提交成功", page.locator("h1").inner_text())
-        self.assertRegex(page.locator(".confirmation-codes").inner_text(), r"XJ\d+")
+        expect(page.locator("h1")).to_contain_text("提交成功")
+        expect(page.locator(".confirmation-codes")).to_contain_text(re.compile(r"XJ\d+"))
         context.close()

@@ -1,11 +1,12 @@
 """The public pages in a real browser: keyboard use, labels, headings, contrast, small screens."""
 
 import os
+import re
 
 import pytest
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 
-from tests.browser import launch, needs_browser
+from tests.browser import expect, launch, needs_browser
 from tests.factories import make_tree
 
 # WCAG contrast of every visible text node against its effective background; returns the failures.
@@ -96,16 +97,18 @@ class BrowserAccessibilityTests(StaticLiveServerTestCase):
         outline = self.page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         self.assertNotEqual(outline, "none")
         self.page.keyboard.press("Enter")
-        self.assertTrue(self.page.url.endswith("#main"))
+        # Following the link is asynchronous: wait for it rather than read the URL at once.
+        expect(self.page).to_have_url(re.compile(r"#main$"))
+        expect(self.page.locator("main")).to_be_focused()
 
     def test_language_switcher_leads_to_the_same_page(self):
         self.page.goto(self.live_server_url + self.tree["article"].url)
         self.page.get_by_role("link", name="繁體中文").click()
-        self.assertEqual(self.page.url, self.live_server_url + "/zh-hant/zwdt/yw/cwhy/")
-        self.assertEqual(self.page.get_attribute("html", "lang"), "zh-Hant")
+        expect(self.page).to_have_url(self.live_server_url + "/zh-hant/zwdt/yw/cwhy/")
+        expect(self.page.locator("html")).to_have_attribute("lang", "zh-Hant")
         self.page.get_by_role("link", name="English").click()
-        self.assertEqual(self.page.get_attribute("html", "lang"), "en")
-        self.assertIn("This page has not been translated yet", self.page.content())
+        expect(self.page.locator("html")).to_have_attribute("lang", "en")
+        expect(self.page.locator("body")).to_contain_text("This page has not been translated yet")
 
     def test_no_horizontal_scrolling_on_a_phone(self):
         self.page.set_viewport_size({"width": 360, "height": 740})
