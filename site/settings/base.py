@@ -215,6 +215,11 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "LIBRETRANSLATE_API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
     },
 }
+# Starting or re-starting a translation ("Translate this page", with or without the subtree) saves
+# each translation as a draft: by default wagtail-localize publishes it when the source is live,
+# which would put a translator's unreviewed segments online (谁提供、谁审核). The live page stays the
+# synchronised copy (or the last reviewed translation) until the workflow approves.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The name of the group whose members translate (created by `manage.py setup_translators`).
 PORTAL_TRANSLATOR_GROUP = "翻译员"
 

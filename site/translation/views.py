@@ -12,9 +12,10 @@ from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from . import pofiles
+from . import live, pofiles
 from .status import translation_for
 
 
@@ -54,6 +55,17 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         if form is None:
             form = self._form = super().get_form()
         return form
+
+
+class ReviewedSubmitPageTranslationView(SubmitPageTranslationView):
+    """"Translate this page": the translations start as drafts; visitors keep seeing what they saw."""
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            shown = live.shown_revisions(self.object, form.cleaned_data["locales"], form.cleaned_data["include_subtree"])
+            response = super().form_valid(form)
+            live.put_back(shown)
+        return response
 
 
 def submit_for_review(request, page_id):

@@ -18,13 +18,18 @@ from .status import is_out_of_date, translation_for
 
 @hooks.register("register_admin_urls", order=-10)
 def register_admin_urls():
-    # The first two take the place of wagtail-localize's views at the same URLs (hooks with a lower
+    # The first three take the place of wagtail-localize's views at the same URLs (hooks with a lower
     # order come first in the URL list, and the first match wins).
     return [
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",
             views.upload_pofile,
             name="portal_translation_upload_pofile",
+        ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            views.ReviewedSubmitPageTranslationView.as_view(),
+            name="portal_translation_submit_page_translation",
         ),
         path(
             "localize/update/<int:translation_source_id>/",

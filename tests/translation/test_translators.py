@@ -97,3 +97,35 @@ def test_translation_goes_through_moderation(translator, admin_client, tree):
 def test_translator_cannot_submit_originals_for_review(translator, tree):
     assert refused(translator.post(reverse("portal_translation_submit_for_review", args=[tree["column"].id])))
     assert not WorkflowState.objects.exists()
+
+
+def test_translating_a_subtree_again_publishes_nothing_unreviewed(translator, tree):
+    # A translator machine-translates a policy file, then translates its column with the subtree:
+    # wagtail-localize re-saves every translation below, which must not put the policy's unreviewed
+    # segments live (by default it publishes whatever the source's live status is).
+    policy = tree["policy"]
+    submit(translator, policy, "zh-hant")
+    machine_translate(translator, translation_of(policy, "zh-hant"))
+    submit(translator, tree["column"], "zh-hant", subtree=True)
+    page = target(policy, "zh-hant")
+    assert page.live
+    assert "软件" in page.title, "the live page is still the reviewed Simplified copy"
+    assert "软件" in translator.get(page.url).content.decode()
+    draft = page.get_latest_revision_as_object()
+    assert "軟件" in draft.title, "the translator's work is kept in the draft, for review"
+    assert page.has_unpublished_changes
+    column = target(tree["column"], "zh-hant")
+    assert column.live and column.alias_of_id is None and column.title == "政策文件"
+
+
+def test_starting_a_translation_keeps_the_synchronised_copy_online(admin_client, tree):
+    column = tree["column"]
+    before = admin_client.get(target(column, "zh-hant").url).content.decode()
+    assert "本栏目发布" in before
+    submit(admin_client, column, "zh-hant", "en", subtree=True)
+    for code in ("zh-hant", "en"):
+        page = target(column, code)
+        assert page.live and page.alias_of_id is None
+        assert page.intro == column.intro
+        html = admin_client.get(page.url).content.decode()
+        assert "本栏目发布" in html and 'data-translation-status="untranslated"' in html
