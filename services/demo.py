@@ -1,7 +1,8 @@
 """Demo content for 网上办事 and 互动交流 (a DEMO_STEPS entry of ``manage.py load_demo``).
 
-Idempotent: everything is looked up before it is written. The 2026 holiday calendar below is
-demo data to be checked against the State Council's notice before real use.
+Idempotent: everything is looked up before it is written. The 2026 holiday calendar below follows
+《国务院办公厅关于2026年部分节假日安排的通知》 of 2025-11-04 (checked 2026-11-29); a portal enters
+each year's notice in the admin (节假日与调休).
 """
 
 from datetime import date, datetime, time, timedelta
