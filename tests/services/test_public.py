@@ -8,8 +8,9 @@ from django.utils import timezone
 from services.models import Letter
 from services.stats import letter_statistics
 from services.workflow import perform
+from tests.factories import ResponsibleUnitFactory
 
-from .factories import HandlingUnitFactory, make_letter, staff_user
+from .factories import make_letter, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def answered_letter(unit, **fields):
 
 @pytest.fixture
 def unit():
-    return HandlingUnitFactory(name="市人社局")
+    return ResponsibleUnitFactory(name="市人社局")
 
 
 def public_pages(client, letter):
@@ -128,7 +129,7 @@ def _fixture_letter(unit, received, kind, status, replied=None):
 
 @pytest.fixture
 def stats_fixture():
-    hr, housing = HandlingUnitFactory(name="市人社局"), HandlingUnitFactory(name="市住建局")
+    hr, housing = ResponsibleUnitFactory(name="市人社局"), ResponsibleUnitFactory(name="市住建局")
     a = _fixture_letter(hr, date(2026, 10, 12), "consult", "answered", date(2026, 10, 14))
     b = _fixture_letter(housing, date(2026, 10, 20), "complaint", "closed", date(2026, 11, 12))
     _fixture_letter(hr, date(2026, 11, 3), "consult", "pending")
