@@ -108,7 +108,7 @@ class ResponsibleUnit(TranslatableMixin, models.Model):
             [FieldPanel("contact_person"), FieldPanel("phone"), FieldPanel("email")], heading=_("联系方式")
         ),
         FieldPanel("active"),
-        MultiFieldPanel([FieldPanel("receives_letters"), FieldPanel("sort_order")], heading=_("来信办理")),
+        MultiFieldPanel([FieldPanel("receives_letters"), FieldPanel("sort_order")], heading=_("来信和申请")),
         MultiFieldPanel(
             [FieldPanel("editors_group"), FieldPanel("reviewers_group"), FieldPanel("handlers_group")],
             heading=_("用户组"),
