@@ -1,4 +1,5 @@
-"""Demo step (DEMO_STEPS): responsible units for the demo columns, their editors, reviewers and letter handlers.
+"""Demo step (DEMO_STEPS): responsible units for the demo columns, their editors, reviewers and
+letter handlers.
 
 Idempotent: existing units, assignments, users and words are left as they are.
 Walkthrough: log in as sfb_editor, add an article under 要闻 and "提交审核"; sfb_reviewer1
@@ -80,7 +81,8 @@ def load(home, stdout):
     created = [u for u in users if u]
     stdout.write(f"责任单位 {len(UNITS)} 个，栏目责任 {ColumnResponsibility.objects.count()} 条，新建用户 {len(created)} 个。")
     if created and not os.environ.get("DEMO_USER_PASSWORD"):
-        stdout.write(f"  演示用户（如 sfb_editor、sfb_reviewer1、sfb_reviewer2、xxzx_center、rsj_handler）的密码：{DEFAULT_PASSWORD}")
+        examples = "sfb_editor、sfb_reviewer1、sfb_reviewer2、xxzx_center、rsj_handler"
+        stdout.write(f"  演示用户（如 {examples}）的密码：{DEFAULT_PASSWORD}")
 
 
 def _user(username, first_name, group, password):

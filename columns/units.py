@@ -171,11 +171,11 @@ def localize_units(units):
     names = {}
     if any(u.locale_id != locale.pk for u in units):
         keys = {u.translation_key for u in units}
-        names = dict(
-            ResponsibleUnit.objects.filter(locale=locale, translation_key__in=keys).values_list("translation_key", "name")
-        )
+        translations = ResponsibleUnit.objects.filter(locale=locale, translation_key__in=keys)
+        names = dict(translations.values_list("translation_key", "name"))
     for unit in units:
-        unit.display_name = unit.name if unit.locale_id == locale.pk else names.get(unit.translation_key, unit.name)
+        same = unit.locale_id == locale.pk
+        unit.display_name = unit.name if same else names.get(unit.translation_key, unit.name)
     return units
 
 

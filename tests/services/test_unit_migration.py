@@ -32,7 +32,8 @@ def old_data(apps):
     """Two handling units, their members and requests; one responsible unit of the same name, one other."""
     Locale, Group = apps.get_model("wagtailcore", "Locale"), apps.get_model("auth", "Group")
     Permission, User = apps.get_model("auth", "Permission"), apps.get_model("portal", "User")
-    HandlingUnit, OldUnit = apps.get_model("services", "HandlingUnit"), apps.get_model("columns", "ResponsibleUnit")
+    HandlingUnit = apps.get_model("services", "HandlingUnit")
+    OldUnit = apps.get_model("columns", "ResponsibleUnit")  # before the letter fields
     zh = Locale.objects.get_or_create(language_code="zh-hans")[0]
     en = Locale.objects.get_or_create(language_code="en")[0]
     key = uuid.uuid4()
@@ -40,7 +41,8 @@ def old_data(apps):
     OldUnit.objects.create(name="Human Resources Bureau", locale=en, translation_key=key)
     OldUnit.objects.create(name="市档案馆", locale=zh, translation_key=uuid.uuid4())
     staff = Group.objects.create(name="办理人员")
-    staff.permissions.add(*Permission.objects.filter(codename__in=["change_letter", "change_disclosurerequest"]))
+    handling = ["change_letter", "change_disclosurerequest"]
+    staff.permissions.add(*Permission.objects.filter(codename__in=handling))
     officer, bystander = User.objects.create(username="officer"), User.objects.create(username="bystander")
     officer.groups.add(staff)
     hr = HandlingUnit.objects.create(name="市人社局", sort_order=5)
@@ -55,8 +57,17 @@ def old_data(apps):
                               medium="electronic", delivery="email", **request_fields("YS1", housing))
 
 
-def test_handling_units_become_responsible_units():
-    old_data(migrate(BEFORE))
+@pytest.fixture
+def old_schema():
+    """The database as it was before the move; back at the latest schema afterwards, pass or fail."""
+    try:
+        yield migrate(BEFORE)
+    finally:
+        migrate()
+
+
+def test_handling_units_become_responsible_units(old_schema):
+    old_data(old_schema)
     migrate()
 
     hr = ResponsibleUnit.objects.get(name="市人社局", locale__language_code="zh-hans")
@@ -84,5 +95,5 @@ def test_handling_units_become_responsible_units():
     HandlingUnit, OldLetter = apps.get_model("services", "HandlingUnit"), apps.get_model("services", "Letter")
     assert dict(HandlingUnit.objects.values_list("name", "active")) == {"市人社局": True, "市住建局": False}
     assert OldLetter.objects.get(number="XJ2").unit.name == "市住建局"
-    assert set(HandlingUnit.objects.get(name="市人社局").members.values_list("username", flat=True)) == {"officer"}
-    migrate()
+    members = HandlingUnit.objects.get(name="市人社局").members
+    assert set(members.values_list("username", flat=True)) == {"officer"}
