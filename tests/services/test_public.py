@@ -55,6 +55,24 @@ def test_published_letters_show_dates_unit_reply_and_masked_name_only(client, un
     assert timezone.localdate(letter.received_at).isoformat() in detail
 
 
+def test_public_pages_name_the_unit_in_the_visitors_language(client, unit):
+    from tests.factories import ensure_locales
+
+    english = unit.copy_for_translation(ensure_locales()["en"])
+    english.name = "Human Resources Bureau"
+    english.save()
+    letter, code = answered_letter(unit)
+    for url in (f"/en{LIST}", f"/en{LIST}{letter.number}/", f"/en{LIST}statistics/", f"/en{LIST}export.csv"):
+        body = client.get(url).content.decode()
+        assert "Human Resources Bureau" in body and "市人社局" not in body, url
+    assert f'<option value="{unit.pk}"' in client.get(f"/en{LIST}").content.decode()  # filter by the unit itself
+    found = client.post(f"/en{LOOKUP}", {"number": letter.number, "code": code}).content.decode()
+    assert "Human Resources Bureau" in found
+    for url in (LIST, f"{LIST}{letter.number}/", f"{LIST}statistics/", f"{LIST}export.csv"):
+        body = client.get(url).content.decode()
+        assert "市人社局" in body and "Human Resources Bureau" not in body, url
+
+
 @pytest.mark.parametrize("fields, step", [
     ({"publish_consent": False}, "reply"),  # no consent: never published
     ({}, "accept"),  # not answered yet
