@@ -1,9 +1,11 @@
-"""Demo step (DEMO_STEPS): responsible units for the demo columns, their editors and reviewers.
+"""Demo step (DEMO_STEPS): responsible units for the demo columns, their editors, reviewers and
+letter handlers.
 
 Idempotent: existing units, assignments, users and words are left as they are.
 Walkthrough: log in as sfb_editor, add an article under 要闻 and "提交审核"; sfb_reviewer1
 approves (初审), sfb_reviewer2 approves (复审), xxzx_center approves (终审) and the article is
-published; Reports → 栏目更新情况 counts it in the current quarter.
+published; Reports → 栏目更新情况 counts it in the current quarter. rsj_handler handles the letters
+addressed to 市人社局 (互动交流 → 来信办理).
 """
 
 import os
@@ -69,6 +71,7 @@ def load(home, stdout):
             _user(f"{prefix}_editor", f"{short}编辑", unit.editors_group, password),
             _user(f"{prefix}_reviewer1", f"{short}初审", unit.reviewers_group, password),
             _user(f"{prefix}_reviewer2", f"{short}复审", unit.reviewers_group, password),
+            _user(f"{prefix}_handler", f"{short}来信办理", unit.handlers_group, password),
         ]
     users.append(_user("xxzx_center", "信息中心终审", Group.objects.get(name=INFO_CENTER_GROUP), password))
     for word, level, note in SENSITIVE:
@@ -78,7 +81,8 @@ def load(home, stdout):
     created = [u for u in users if u]
     stdout.write(f"责任单位 {len(UNITS)} 个，栏目责任 {ColumnResponsibility.objects.count()} 条，新建用户 {len(created)} 个。")
     if created and not os.environ.get("DEMO_USER_PASSWORD"):
-        stdout.write(f"  演示用户（如 sfb_editor、sfb_reviewer1、sfb_reviewer2、xxzx_center）的密码：{DEFAULT_PASSWORD}")
+        examples = "sfb_editor、sfb_reviewer1、sfb_reviewer2、xxzx_center、rsj_handler"
+        stdout.write(f"  演示用户（如 {examples}）的密码：{DEFAULT_PASSWORD}")
 
 
 def _user(username, first_name, group, password):

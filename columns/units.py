@@ -1,8 +1,9 @@
 """Responsible units (责任单位) and the columns they answer for (栏目责任制, 第十六条).
 
-Every unit owns two Wagtail groups, its editors and its reviewers. The groups' page
-permissions are derived from the column assignments and are recomputed whenever a
-unit or an assignment changes, so moving a column to another unit moves the rights.
+Every unit owns three Wagtail groups: its editors and its reviewers, whose page permissions
+are derived from the column assignments and recomputed whenever a unit or an assignment
+changes (so moving a column to another unit moves the rights), and its handlers, who handle
+the letters and disclosure applications addressed to the unit (services' staff inbox).
 """
 
 from django import forms
@@ -11,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
@@ -20,6 +22,8 @@ from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
 EDITOR_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
 REVIEWER_PERMISSIONS = ("change_page",)
 MANAGED_PERMISSIONS = set(EDITOR_PERMISSIONS) | set(REVIEWER_PERMISSIONS)
+# A handler may open the staff inbox; which items it shows is decided per unit (services.workflow).
+HANDLER_PERMISSIONS = (("services", "change_letter"), ("services", "change_disclosurerequest"))
 
 
 def default_locale_only():
@@ -87,6 +91,14 @@ class ResponsibleUnit(TranslatableMixin, models.Model):
         Group, verbose_name=_("审核组"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text=_("留空则自动创建。"),
     )
+    receives_letters = models.BooleanField(
+        _("接收来信"), default=True, help_text=_("选中后本单位出现在写信和依申请公开表单中。")
+    )
+    handlers_group = models.ForeignKey(
+        Group, verbose_name=_("办理人员组"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text=_("组内用户在后台办理本单位的来信和申请。留空则自动创建。"),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=100, help_text=_("表单中单位的顺序，小的在前。"))
 
     panels = [
         FieldPanel("name"),
@@ -96,7 +108,11 @@ class ResponsibleUnit(TranslatableMixin, models.Model):
             [FieldPanel("contact_person"), FieldPanel("phone"), FieldPanel("email")], heading=_("联系方式")
         ),
         FieldPanel("active"),
-        MultiFieldPanel([FieldPanel("editors_group"), FieldPanel("reviewers_group")], heading=_("用户组")),
+        MultiFieldPanel([FieldPanel("receives_letters"), FieldPanel("sort_order")], heading=_("来信和申请")),
+        MultiFieldPanel(
+            [FieldPanel("editors_group"), FieldPanel("reviewers_group"), FieldPanel("handlers_group")],
+            heading=_("用户组"),
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -111,11 +127,16 @@ class ResponsibleUnit(TranslatableMixin, models.Model):
     def label(self):
         return self.short_name or self.name
 
+    @cached_property
+    def display_name(self):
+        """The name in the visitor's language where a translation exists (lists: see localize_units)."""
+        return self.localized.name
+
     def ensure_groups(self):
-        """Create the unit's editor and reviewer groups unless linked already."""
+        """Create the unit's editor, reviewer and handler groups unless linked already."""
         changed = []
         # Group names are data, not interface text: the same in every admin language.
-        for field, suffix in (("editors_group", "编辑"), ("reviewers_group", "审核")):
+        for field, suffix in (("editors_group", "编辑"), ("reviewers_group", "审核"), ("handlers_group", "办理")):
             if getattr(self, field) is None:
                 group, _created = Group.objects.get_or_create(name=f"{self.name}{suffix}"[:150])
                 setattr(self, field, group)
@@ -123,11 +144,39 @@ class ResponsibleUnit(TranslatableMixin, models.Model):
         if changed:
             ResponsibleUnit.objects.filter(pk=self.pk).update(**{f: getattr(self, f) for f in changed})
         access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        for group in (self.editors_group, self.reviewers_group):
+        for group in (self.editors_group, self.reviewers_group, self.handlers_group):
             group.permissions.add(access)
+        handling = Q()
+        for app_label, codename in HANDLER_PERMISSIONS:
+            handling |= Q(content_type__app_label=app_label, codename=codename)
+        self.handlers_group.permissions.add(*Permission.objects.filter(handling))
 
     def columns(self):
         return Page.objects.filter(columnpage__column_responsibility__units=self)
+
+
+def letter_units():
+    """Units a citizen can address a letter or an application to (default-locale rows)."""
+    return ResponsibleUnit.objects.filter(default_locale_only(), active=True, receives_letters=True).order_by(
+        "sort_order", "name"
+    )
+
+
+def localize_units(units):
+    """Fills ``display_name`` of default-locale ``units`` (None skipped) in one query, for lists."""
+    units = [u for u in units if u is not None]
+    if not units:
+        return units
+    locale = Locale.get_active()
+    names = {}
+    if any(u.locale_id != locale.pk for u in units):
+        keys = {u.translation_key for u in units}
+        translations = ResponsibleUnit.objects.filter(locale=locale, translation_key__in=keys)
+        names = dict(translations.values_list("translation_key", "name"))
+    for unit in units:
+        same = unit.locale_id == locale.pk
+        unit.display_name = unit.name if same else names.get(unit.translation_key, unit.name)
+    return units
 
 
 class ColumnResponsibility(models.Model):

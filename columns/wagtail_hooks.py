@@ -23,8 +23,10 @@ class ResponsibleUnitViewSet(SnippetViewSet):
     model = ResponsibleUnit
     icon = "group"
     menu_label = _("责任单位")
-    list_display = ["name", "short_name", "unit_type", "contact_person", "phone", "active"]
-    list_filter = ["unit_type", "active"]
+    list_display = [
+        "name", "short_name", "unit_type", "contact_person", "phone", "active", "receives_letters",
+    ]
+    list_filter = ["unit_type", "active", "receives_letters"]
     search_fields = ["name", "short_name"]
 
 

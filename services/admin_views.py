@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import registry as log_registry
 
 from columns.models import paginate
+from columns.units import ResponsibleUnit, default_locale_only
 
 from .forms import HandleForm
-from .models import OPEN_STATUSES, DisclosureRequest, HandlingUnit, Letter, Status
+from .models import OPEN_STATUSES, DisclosureRequest, Letter, Status
 from .workflow import TransitionError, available_actions, perform, perm_codename, visible_to
 
 MODELS = {"letters": Letter, "disclosure": DisclosureRequest}
@@ -50,7 +51,7 @@ def inbox(request, kind):
         "items": paginate(items.order_by("due_date", "pk"), request.GET.get("p"), 50),
         "statuses": Status.choices, "status": status, "unit": unit, "q": q,
         "overdue": request.GET.get("overdue", ""),
-        "units": HandlingUnit.objects.all(),
+        "units": ResponsibleUnit.objects.filter(default_locale_only()),
     }
     return render(request, "services/admin/inbox.html", context)
 

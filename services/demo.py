@@ -9,10 +9,12 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
+from wagtail.models import Locale
 
 from columns.models import ColumnPage
+from columns.units import ResponsibleUnit
 
-from .models import CalendarDay, HandlingUnit, Letter, ServiceGuidePage, ServicesIndexPage, Status
+from .models import CalendarDay, Letter, ServiceGuidePage, ServicesIndexPage, Status
 from .workdays import add_working_days
 
 DEMO_TODAY = date(2026, 11, 20)
@@ -28,7 +30,7 @@ HOLIDAYS_2026 = [
     ("国庆节", [f"2026-10-{d:02d}" for d in range(1, 8)], ["2026-09-20", "2026-10-10"]),
 ]
 
-UNITS = ["梅州市人力资源和社会保障局", "梅州市住房和城乡建设局", "梅州市交通运输局", "梅州市政务服务数据管理局",
+UNITS = ["梅州市人力资源和社会保障局", "梅州市住房和城乡建设局", "梅州市交通运输局", "梅州市政务服务和数据管理局",
          "梅州市市场监督管理局", "梅州市民政局"]
 
 GUIDES = [
@@ -115,7 +117,8 @@ def _guides(home, stdout):
 
 
 def _letters(stdout):
-    units = {name: HandlingUnit.objects.get_or_create(name=name)[0] for name in UNITS}
+    locale = Locale.get_default()
+    units = {name: ResponsibleUnit.objects.get_or_create(name=name, locale=locale)[0] for name in UNITS}
     for kind, subject, content, name, unit_name, days_ago, handling_days, reply in LETTERS:
         if Letter.objects.filter(subject=subject).exists():
             continue

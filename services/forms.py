@@ -6,7 +6,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import DisclosureRequest, HandlingUnit, Letter
+from columns.units import ResponsibleUnit, default_locale_only, letter_units, localize_units
+
+from .models import DisclosureRequest, Letter
 from .protection import check_captcha
 
 PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+?\d[\d\- ]{6,18}\d)$")
@@ -23,7 +25,7 @@ class CitizenForm(forms.ModelForm):
 
     form_name = ""
     unit = forms.ModelChoiceField(
-        label=_("办理单位"), queryset=HandlingUnit.objects.filter(active=True), required=False,
+        label=_("办理单位"), queryset=ResponsibleUnit.objects.none(), required=False,
         empty_label=_("不确定（由政府办公室分办）"),
     )
     captcha = forms.CharField(label=_("验证问题"), max_length=3)
@@ -35,6 +37,10 @@ class CitizenForm(forms.ModelForm):
         self.request = request
         self.set_question(captcha_question)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["unit"].queryset = letter_units()  # here: the default locale is read from the database
+        # Units in the visitor's language, their translations looked up once for the whole list.
+        names = {u.pk: u.display_name for u in localize_units(self.fields["unit"].queryset)}
+        self.fields["unit"].label_from_instance = lambda unit: names.get(unit.pk, unit.name)
         self.fields["phone"].help_text = _("手机号码或固定电话，仅用于联系您，不会公开。")
         for name, field in self.fields.items():
             if field.required:
@@ -132,7 +138,7 @@ class HandleForm(forms.Form):
     ]
     action = forms.ChoiceField(label=_("操作"), choices=ACTIONS, widget=forms.RadioSelect)
     unit = forms.ModelChoiceField(
-        label=_("单位（转办目标或答复单位）"), queryset=HandlingUnit.objects.all(), required=False
+        label=_("单位（转办目标或答复单位）"), queryset=ResponsibleUnit.objects.none(), required=False
     )
     reply = forms.CharField(label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 8}), required=False,
                             max_length=10000)
@@ -143,3 +149,4 @@ class HandleForm(forms.Form):
     def __init__(self, *args, actions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [c for c in self.ACTIONS if c[0] in actions]
+        self.fields["unit"].queryset = ResponsibleUnit.objects.filter(default_locale_only())

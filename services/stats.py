@@ -4,6 +4,8 @@ from collections import defaultdict
 
 from django.utils import timezone
 
+from columns.units import ResponsibleUnit, localize_units
+
 from .models import Letter, Status
 from .workdays import WorkCalendar
 
@@ -34,10 +36,10 @@ def letter_statistics(year=None):
         letters = letters.filter(received_at__year=year)
     calendar = WorkCalendar()
     by_month, by_unit = defaultdict(_row), defaultdict(_row)
-    fields = ("received_at", "replied_at", "status", "due_date", "reply_unit__name", "unit__name")
+    fields = ("received_at", "replied_at", "status", "due_date", "reply_unit_id", "unit_id")
     for received_at, replied_at, status, due_date, reply_unit, unit in letters.values_list(*fields):
         received = timezone.localdate(received_at)
-        rows = [by_month[received.strftime("%Y-%m")], by_unit[reply_unit or unit or ""]]
+        rows = [by_month[received.strftime("%Y-%m")], by_unit[reply_unit or unit]]
         answered = replied_at is not None and status in (Status.ANSWERED, Status.CLOSED)
         replied = timezone.localdate(replied_at) if answered else None
         for row in rows:
@@ -50,8 +52,12 @@ def letter_statistics(year=None):
     for row in by_month.values():
         for k in total:
             total[k] += row[k]
+    # Units by their name in the visitor's language; letters not yet assigned under "".
+    units = localize_units(ResponsibleUnit.objects.filter(pk__in=[pk for pk in by_unit if pk]))
+    names = {u.pk: u.display_name for u in units}
+    by_name = sorted(((names.get(pk, ""), row) for pk, row in by_unit.items()), key=lambda item: item[0])
     return {
         "months": [_finish(k, by_month[k]) for k in sorted(by_month, reverse=True)],
-        "units": [_finish(k, by_unit[k]) for k in sorted(by_unit)],
+        "units": [_finish(name, row) for name, row in by_name],
         "total": _finish("", total),
     }

@@ -11,10 +11,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from columns.models import paginate
+from columns.units import ResponsibleUnit, localize_units
 
 from .forms import DisclosureForm, LetterForm, LookupForm
 from .masking import mask_name, spreadsheet_safe
-from .models import ANSWERED_STATUSES, DisclosureRequest, HandlingUnit, Letter
+from .models import ANSWERED_STATUSES, DisclosureRequest, Letter
 from .protection import client_ip, hit, new_captcha, over_limit
 from .stats import letter_statistics
 from .workflow import query_code_matches, submit
@@ -107,14 +108,23 @@ def published_letters():
     )
 
 
+def answering_units():
+    return ResponsibleUnit.objects.filter(pk__in=published_letters().values("reply_unit")).order_by(
+        "sort_order", "name"
+    )
+
+
 def letter_list(request):
     letters = published_letters()
     unit = request.GET.get("unit", "")
     if unit.isdigit():
         letters = letters.filter(reply_unit_id=int(unit))
+    page = paginate(letters, request.GET.get("page"), settings.COLUMN_PAGE_SIZE)
+    units = list(answering_units())
+    localize_units(units + [letter.reply_unit for letter in page])  # names in the visitor's language
     context = {
-        "letters": paginate(letters, request.GET.get("page"), settings.COLUMN_PAGE_SIZE),
-        "units": HandlingUnit.objects.filter(pk__in=published_letters().values("reply_unit")),
+        "letters": page,
+        "units": units,
         "unit": unit,
     }
     return render(request, "services/letter_list.html", context)
@@ -134,13 +144,14 @@ def letter_export(request):
     response.write("\ufeff")  # lets spreadsheet programs detect UTF-8
     writer = csv.writer(response)
     kinds = {value: str(label) for value, label in Letter.Kind.choices}  # translated once, not per row
+    units = {unit.pk: unit.display_name for unit in localize_units(answering_units())}
     writer.writerow([_("信件编号"), _("信件类型"), _("标题"), _("写信人"), _("受理日期"), _("答复日期"),
                      _("答复单位"), _("内容"), _("答复内容")])
     for letter in published_letters().iterator():
         writer.writerow([spreadsheet_safe(v) for v in (
             letter.number, kinds.get(letter.kind, ""), letter.subject, mask_name(letter.name),
             _date(letter.accepted_at), _date(letter.replied_at),
-            letter.reply_unit.name if letter.reply_unit else "", letter.content, letter.reply,
+            units.get(letter.reply_unit_id, ""), letter.content, letter.reply,
         )])
     return response
 

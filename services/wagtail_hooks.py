@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls
-from .models import CalendarDay, DisclosureRequest, HandlingUnit, Letter, OutboxMessage
+from .models import CalendarDay, DisclosureRequest, Letter, OutboxMessage
 from .workflow import ACTION_LABELS, perm_codename
 
 
@@ -19,13 +19,6 @@ def register_handling_actions(actions):
 @hooks.register("register_admin_urls")
 def register_inbox_urls():
     return [path("services/", include((admin_urls, "services_admin"), namespace="services_admin"))]
-
-
-class HandlingUnitViewSet(SnippetViewSet):
-    model = HandlingUnit
-    icon = "group"
-    list_display = ["name", "active", "sort_order"]
-    search_fields = ["name"]
 
 
 class CalendarDayViewSet(SnippetViewSet):
@@ -45,7 +38,8 @@ class OutboxViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
-for viewset in (HandlingUnitViewSet, CalendarDayViewSet, OutboxViewSet):
+# Units, their letters flag and handlers are edited with the responsible units (columns.wagtail_hooks).
+for viewset in (CalendarDayViewSet, OutboxViewSet):
     register_snippet(viewset)
 
 
@@ -81,7 +75,6 @@ def register_interaction_menu():
                            order=10, model=Letter),
         PermissionMenuItem(_("依申请公开办理"), reverse("services_admin:disclosure_inbox"), icon_name="doc-full",
                            order=20, model=DisclosureRequest),
-        SnippetMenuItem(_("办理单位"), HandlingUnit, "group", 30),
         SnippetMenuItem(_("节假日与调休"), CalendarDay, "date", 40),
         SnippetMenuItem(_("推送队列"), OutboxMessage, "resubmit", 50),
     ])

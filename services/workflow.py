@@ -93,7 +93,7 @@ def visible_to(user, model):
         return model.objects.none()
     if handles_all_units(user, model):
         return model.objects.all()
-    return model.objects.filter(unit__members=user)
+    return model.objects.filter(unit__handlers_group__in=user.groups.all())
 
 
 def available_actions(obj):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from columns.models import ArticlePage, ColumnPage, PolicyDocumentPage
+from columns.units import ResponsibleUnit
 from home.models import HomePage
 from site.models import User
 
@@ -61,6 +62,16 @@ class PolicyDocumentPageFactory(ArticlePageFactory):
     slug = factory.Sequence(lambda n: f"policy-{n}")
     issuing_authority = "梅州市人民政府"
     document_number = factory.Sequence(lambda n: f"梅市府〔2026〕{n}号")
+
+
+class ResponsibleUnitFactory(factory.django.DjangoModelFactory):
+    """A unit in the default locale; saving it creates its editor, reviewer and handler groups."""
+
+    class Meta:
+        model = ResponsibleUnit
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"梅州市第{n}局")
 
 
 class UserFactory(factory.django.DjangoModelFactory):

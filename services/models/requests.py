@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .units import HandlingUnit
+from columns.units import default_locale_only
 
 
 class Status(models.TextChoices):
@@ -30,9 +30,10 @@ class CitizenRequest(models.Model):
     number = models.CharField(_("编号"), max_length=32, unique=True, editable=False)
     query_code_hash = models.CharField(max_length=128, editable=False)
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    # Letters go to the default-locale row of a unit; visitors see its translated name (display_name).
     unit = models.ForeignKey(
-        HandlingUnit, verbose_name=_("办理单位"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
+        "columns.ResponsibleUnit", verbose_name=_("办理单位"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", limit_choices_to=default_locale_only,
     )
     name = models.CharField(_("姓名"), max_length=50)
     phone = models.CharField(_("联系电话"), max_length=20)
@@ -43,8 +44,8 @@ class CitizenRequest(models.Model):
     replied_at = models.DateTimeField(_("答复日期"), null=True, blank=True)
     reply = models.TextField(_("答复内容"), blank=True)
     reply_unit = models.ForeignKey(
-        HandlingUnit, verbose_name=_("答复单位"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
+        "columns.ResponsibleUnit", verbose_name=_("答复单位"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", limit_choices_to=default_locale_only,
     )
     closed_at = models.DateTimeField(_("办结日期"), null=True, blank=True)
     rejection_reason = models.TextField(_("不予受理理由"), blank=True)

@@ -33,7 +33,8 @@ def test_creating_a_unit_creates_its_groups_with_admin_access():
     unit = make_unit("梅州市财政局")
     assert unit.editors_group.name == "梅州市财政局编辑"
     assert unit.reviewers_group.name == "梅州市财政局审核"
-    for group in (unit.editors_group, unit.reviewers_group):
+    assert unit.handlers_group.name == "梅州市财政局办理"
+    for group in (unit.editors_group, unit.reviewers_group, unit.handlers_group):
         assert group.permissions.filter(codename="access_admin").exists()
 
 
@@ -119,18 +120,22 @@ def test_creating_a_unit_in_the_admin_creates_its_groups(admin_client):
     response = admin_client.post(url, {
         "name": "梅州市卫生健康局", "short_name": "市卫健局", "unit_type": "department",
         "contact_person": "", "phone": "", "email": "not-an-email", "active": "on",
-        "editors_group": "", "reviewers_group": "", "locale": Locale.get_default().pk,
+        "editors_group": "", "reviewers_group": "", "handlers_group": "", "sort_order": "100",
+        "locale": Locale.get_default().pk,
     })
     assert response.status_code == 200  # bad e-mail: the form comes back, nothing half-written
     assert not ResponsibleUnit.objects.filter(name="梅州市卫生健康局").exists()
     response = admin_client.post(url, {
         "name": "梅州市卫生健康局", "short_name": "市卫健局", "unit_type": "department",
         "contact_person": "", "phone": "", "email": "wjj@example.gov.cn", "active": "on",
-        "editors_group": "", "reviewers_group": "", "locale": Locale.get_default().pk,
+        "editors_group": "", "reviewers_group": "", "handlers_group": "", "sort_order": "100",
+        "locale": Locale.get_default().pk,
     })
     assert response.status_code == 302, response.content[:2000]
     unit = ResponsibleUnit.objects.get(name="梅州市卫生健康局")
     assert unit.editors_group.name == "梅州市卫生健康局编辑"
+    assert unit.handlers_group.name == "梅州市卫生健康局办理"
+    assert not unit.receives_letters  # the box was left unticked
 
 
 def test_a_translated_unit_shares_the_groups_and_rights(gov):

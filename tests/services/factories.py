@@ -1,25 +1,17 @@
-"""Factories and helpers for services tests: units, staff, letters submitted the real way."""
+"""Factories and helpers for services tests: staff, letters submitted the real way (units:
+tests.factories.ResponsibleUnitFactory)."""
 
 from datetime import date
 
-import factory
 from django.contrib.auth.models import Group, Permission
 
-from services.models import CalendarDay, DisclosureRequest, HandlingUnit, Letter
+from services.models import CalendarDay, DisclosureRequest, Letter
 from services.workflow import submit
 from tests.factories import UserFactory
 
 
-class HandlingUnitFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = HandlingUnit
-        django_get_or_create = ("name",)
-
-    name = factory.Sequence(lambda n: f"梅州市第{n}局")
-
-
 def staff_user(*units, username=None, all_units=False):
-    """A Wagtail admin user who handles letters and applications of ``units``."""
+    """A Wagtail admin user who handles letters and applications of ``units`` (their handlers groups)."""
     user = UserFactory(username=username) if username else UserFactory()
     group, _ = Group.objects.get_or_create(name="办理人员")
     codenames = ["access_admin", "change_letter", "change_disclosurerequest"]
@@ -29,8 +21,7 @@ def staff_user(*units, username=None, all_units=False):
         user.user_permissions.add(
             *Permission.objects.filter(codename__in=["handle_all_letters", "handle_all_disclosures"])
         )
-    for unit in units:
-        unit.members.add(user)
+    user.groups.add(*(unit.handlers_group for unit in units))
     return user
 
 

@@ -9,9 +9,10 @@ from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from services.models import ServicesIndexPage
 from services.workflow import perform
 from tests.browser import expect, launch, needs_browser
+from tests.factories import ResponsibleUnitFactory
 from tests.site.test_browser_accessibility import CONTRAST_JS, HEADINGS_JS, UNLABELLED_JS
 
-from .factories import HandlingUnitFactory, make_letter, make_portal_site, staff_user
+from .factories import make_letter, make_portal_site, staff_user
 from .test_guides import full_guide
 
 
@@ -43,7 +44,7 @@ class ServicesBrowserTests(StaticLiveServerTestCase):
         home.add_child(instance=self.services)
         self.services.save_revision().publish()
         self.guide = full_guide(self.services)
-        self.unit = HandlingUnitFactory(name="市人社局")
+        self.unit = ResponsibleUnitFactory(name="市人社局")
         letter, _ = make_letter(self.unit)
         officer = staff_user(self.unit)
         perform(letter, "accept", officer)

@@ -9,8 +9,9 @@ from wagtail.models import ModelLogEntry
 
 from services.models import DisclosureRequest
 from services.workdays import add_working_days
+from tests.factories import ResponsibleUnitFactory
 
-from .factories import HandlingUnitFactory, make_disclosure, staff_user
+from .factories import make_disclosure, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +70,7 @@ def test_script_in_every_field_never_runs(client):
 
 
 def test_deadline_can_be_extended_once_by_20_working_days(client):
-    unit = HandlingUnitFactory(name="市交通运输局")
+    unit = ResponsibleUnitFactory(name="市交通运输局")
     received = timezone.make_aware(datetime(2026, 11, 2, 9, 0))
     with mock.patch("django.utils.timezone.now", return_value=received):
         obj, code = make_disclosure(unit)
@@ -96,7 +97,7 @@ def test_deadline_can_be_extended_once_by_20_working_days(client):
 
 
 def test_disclosure_inbox_is_per_unit(client):
-    a, b = HandlingUnitFactory(name="甲局"), HandlingUnitFactory(name="乙局")
+    a, b = ResponsibleUnitFactory(name="甲局"), ResponsibleUnitFactory(name="乙局")
     mine, _ = make_disclosure(a)
     theirs, _ = make_disclosure(b)
     client.force_login(staff_user(a))

@@ -6,8 +6,9 @@ import pytest
 from django.test import Client
 
 from services.models import Letter
+from tests.factories import ResponsibleUnitFactory
 
-from .factories import HandlingUnitFactory, staff_user
+from .factories import staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def answer(html):
 
 
 def test_citizen_writes_staff_answers_citizen_reads():
-    unit = HandlingUnitFactory(name="梅州市交通运输局")
+    unit = ResponsibleUnitFactory(name="梅州市交通运输局")
     citizen, staff = Client(), Client()
 
     # 1. the citizen finds the form, answers the question as printed, sends the letter

@@ -8,8 +8,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from services.models import Letter
-
-from .factories import HandlingUnitFactory
+from tests.factories import ResponsibleUnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +42,7 @@ def test_form_renders_labels_captcha_as_text_and_honeypot(client):
 
 
 def test_good_letter_is_stored_with_number_and_hashed_query_code(client):
-    unit = HandlingUnitFactory(name="梅州市人力资源和社会保障局")
+    unit = ResponsibleUnitFactory(name="梅州市人力资源和社会保障局")
     response = client.post(URL, good_data(client, unit=str(unit.pk)))
     assert response.status_code == 302 and response["Location"].endswith("/interaction/letters/sent/")
     letter = Letter.objects.get()

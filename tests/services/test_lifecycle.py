@@ -9,8 +9,9 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from services.models import Letter, OutboxMessage
+from tests.factories import ResponsibleUnitFactory
 
-from .factories import HandlingUnitFactory, make_letter, staff_user
+from .factories import make_letter, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def handle_url(letter):
 
 @pytest.fixture
 def units():
-    return HandlingUnitFactory(name="市人社局"), HandlingUnitFactory(name="市住建局")
+    return ResponsibleUnitFactory(name="市人社局"), ResponsibleUnitFactory(name="市住建局")
 
 
 def test_inbox_shows_only_the_users_units(client, units):
@@ -54,6 +55,35 @@ def test_dispatcher_sees_all_and_assigns_unsure_letters(client, units):
     assert entry.user == dispatcher and entry.data["to_unit"] == "市人社局"
 
 
+def test_a_handler_of_one_unit_cannot_open_another_units_items(client, units):
+    """Only the handlers group, as an administrator sets it up: nothing else grants the inbox."""
+    from services.models import DisclosureRequest
+    from tests.factories import UserFactory
+
+    from .factories import make_disclosure
+
+    hr, housing = units
+    mine, _ = make_letter(hr, subject="社保问题")
+    theirs, _ = make_letter(housing, subject="住房问题")
+    their_request, _ = make_disclosure(housing)
+    handler = UserFactory()
+    handler.groups.add(hr.handlers_group)
+    client.force_login(handler)
+    html = client.get(INBOX).content.decode()
+    assert mine.number in html and theirs.number not in html
+    assert theirs.number not in client.get(f"{INBOX}?unit={housing.pk}&status=all").content.decode()
+    assert client.get(handle_url(mine)).status_code == 200
+    for url in (handle_url(theirs), reverse("services_admin:disclosure_handle", args=[their_request.pk])):
+        assert client.get(url).status_code == 404, url
+        assert client.post(url, {"action": "accept"}).status_code == 404, url
+    assert Letter.objects.get(pk=theirs.pk).status == "pending"
+    assert DisclosureRequest.objects.get(pk=their_request.pk).status == "pending"
+    # moved to the other unit's handlers group, the user sees the other unit's letter instead
+    handler.groups.set([housing.handlers_group])
+    assert client.get(handle_url(theirs)).status_code == 200
+    assert client.get(handle_url(mine)).status_code == 404
+
+
 def test_user_without_permission_is_refused(client, units):
     from tests.factories import UserFactory
     from django.contrib.auth.models import Permission
@@ -61,7 +91,11 @@ def test_user_without_permission_is_refused(client, units):
     letter, _ = make_letter(units[0])
     plain = UserFactory()
     plain.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    units[0].members.add(plain)
+    # in the unit's handlers group, but an administrator took the group's handling permissions away
+    units[0].handlers_group.permissions.remove(
+        *Permission.objects.filter(codename__in=["change_letter", "change_disclosurerequest"])
+    )
+    plain.groups.add(units[0].handlers_group, units[0].editors_group)
     client.force_login(plain)
     assert client.get(INBOX).status_code in (302, 403)
     assert client.post(handle_url(letter), {"action": "accept"}).status_code in (302, 403)

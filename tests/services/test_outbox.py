@@ -9,8 +9,9 @@ import pytest
 from django.core.management import call_command
 
 from services.models import DeliveryAttempt, OutboxMessage
+from tests.factories import ResponsibleUnitFactory
 
-from .factories import HandlingUnitFactory, make_letter, staff_user
+from .factories import make_letter, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def hall(settings):
 
 
 def accepted_letters(count):
-    unit = HandlingUnitFactory(name="市信访局")
+    unit = ResponsibleUnitFactory(name="市信访局")
     officer = staff_user(unit)
     from services.workflow import perform
 

@@ -8,8 +8,9 @@ from django.utils import timezone
 from services.models import Letter
 from services.stats import letter_statistics
 from services.workflow import perform
+from tests.factories import ResponsibleUnitFactory
 
-from .factories import HandlingUnitFactory, make_letter, staff_user
+from .factories import make_letter, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def answered_letter(unit, **fields):
 
 @pytest.fixture
 def unit():
-    return HandlingUnitFactory(name="市人社局")
+    return ResponsibleUnitFactory(name="市人社局")
 
 
 def public_pages(client, letter):
@@ -52,6 +53,24 @@ def test_published_letters_show_dates_unit_reply_and_masked_name_only(client, un
     detail = client.get(f"{LIST}{letter.number}/").content.decode()
     assert "已转交社保窗口办理。" in detail and "市人社局" in detail
     assert timezone.localdate(letter.received_at).isoformat() in detail
+
+
+def test_public_pages_name_the_unit_in_the_visitors_language(client, unit):
+    from tests.factories import ensure_locales
+
+    english = unit.copy_for_translation(ensure_locales()["en"])
+    english.name = "Human Resources Bureau"
+    english.save()
+    letter, code = answered_letter(unit)
+    for url in (f"/en{LIST}", f"/en{LIST}{letter.number}/", f"/en{LIST}statistics/", f"/en{LIST}export.csv"):
+        body = client.get(url).content.decode()
+        assert "Human Resources Bureau" in body and "市人社局" not in body, url
+    assert f'<option value="{unit.pk}"' in client.get(f"/en{LIST}").content.decode()  # filter by the unit itself
+    found = client.post(f"/en{LOOKUP}", {"number": letter.number, "code": code}).content.decode()
+    assert "Human Resources Bureau" in found
+    for url in (LIST, f"{LIST}{letter.number}/", f"{LIST}statistics/", f"{LIST}export.csv"):
+        body = client.get(url).content.decode()
+        assert "市人社局" in body and "Human Resources Bureau" not in body, url
 
 
 @pytest.mark.parametrize("fields, step", [
@@ -128,7 +147,7 @@ def _fixture_letter(unit, received, kind, status, replied=None):
 
 @pytest.fixture
 def stats_fixture():
-    hr, housing = HandlingUnitFactory(name="市人社局"), HandlingUnitFactory(name="市住建局")
+    hr, housing = ResponsibleUnitFactory(name="市人社局"), ResponsibleUnitFactory(name="市住建局")
     a = _fixture_letter(hr, date(2026, 10, 12), "consult", "answered", date(2026, 10, 14))
     b = _fixture_letter(housing, date(2026, 10, 20), "complaint", "closed", date(2026, 11, 12))
     _fixture_letter(hr, date(2026, 11, 3), "consult", "pending")

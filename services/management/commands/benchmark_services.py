@@ -9,7 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from services.models import HandlingUnit, Letter
+from columns.units import ResponsibleUnit
+from services.models import Letter
 
 URLS = ["/interaction/letters/", "/interaction/letters/statistics/", "/interaction/letters/export.csv"]
 
@@ -43,7 +44,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def _fill(count):
-        units = [HandlingUnit.objects.create(name=f"基准测试单位{i}") for i in range(20)]
+        units = [ResponsibleUnit.objects.create(name=f"基准测试单位{i}") for i in range(20)]
         now, code_hash = timezone.now(), make_password("BENCHMARK")
         Letter.objects.bulk_create([
             Letter(number=f"BENCH{i:07d}", query_code_hash=code_hash, kind="consult", subject=f"基准测试来信{i}",

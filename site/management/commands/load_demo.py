@@ -10,8 +10,8 @@ from site.demo.builder import build_demo
 # Each area adds its own demo content after the base portal: a dotted path to a
 # function ``load(home, stdout)`` that is idempotent like the rest.
 DEMO_STEPS = [
+    "columns.demo_governance.load",  # before services: the letters' units are these responsible units
     "services.demo.load",
-    "columns.demo_governance.load",
     "site.translation.demo.load",
     "search.demo.load",
 ]
