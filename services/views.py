@@ -14,7 +14,7 @@ from columns.models import paginate
 from columns.units import ResponsibleUnit, localize_units
 
 from .forms import DisclosureForm, LetterForm, LookupForm
-from .masking import mask_name, spreadsheet_safe
+from .masking import mask_name, mask_personal_data, spreadsheet_safe
 from .models import ANSWERED_STATUSES, DisclosureRequest, Letter
 from .protection import client_ip, hit, new_captcha, over_limit
 from .stats import letter_statistics
@@ -138,7 +138,7 @@ def letter_detail(request, number):
 
 
 def letter_export(request):
-    """Published letters as CSV: names masked, no contact details, formula-safe cells."""
+    """Published letters as CSV: names and personal numbers masked, no contact details, formula-safe cells."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="letters.csv"'
     response.write("\ufeff")  # lets spreadsheet programs detect UTF-8
@@ -149,9 +149,9 @@ def letter_export(request):
                      _("答复单位"), _("内容"), _("答复内容")])
     for letter in published_letters().iterator():
         writer.writerow([spreadsheet_safe(v) for v in (
-            letter.number, kinds.get(letter.kind, ""), letter.subject, mask_name(letter.name),
+            letter.number, kinds.get(letter.kind, ""), mask_personal_data(letter.subject), mask_name(letter.name),
             _date(letter.accepted_at), _date(letter.replied_at),
-            units.get(letter.reply_unit_id, ""), letter.content, letter.reply,
+            units.get(letter.reply_unit_id, ""), mask_personal_data(letter.content), mask_personal_data(letter.reply),
         )])
     return response
 

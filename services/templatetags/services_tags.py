@@ -1,6 +1,6 @@
 from django import template
 
-from ..masking import mask_name
+from ..masking import mask_name, mask_personal_data
 
 register = template.Library()
 
@@ -24,6 +24,11 @@ def accessible_widget(field):
 @register.filter
 def masked(name):
     return mask_name(name)
+
+
+@register.filter
+def masked_text(text):
+    return mask_personal_data(text)
 
 
 @register.filter

@@ -187,3 +187,29 @@ def test_benchmark_command_prints_figures_and_leaves_nothing_behind():
     lines = out.getvalue().splitlines()
     assert len(lines) == 3 and all("status=200" in line and "ms=" in line for line in lines)
     assert Letter.objects.count() == 0
+
+
+def test_personal_numbers_written_into_a_letter_are_masked_wherever_it_is_published(client, unit):
+    # A citizen who agrees to publication may still have typed their numbers into the letter.
+    id_card, mobile, bank = "440102199001011234", "13912345678", "6222 0212 3456 7890 123"
+    letter, _ = answered_letter(
+        unit,
+        subject=f"手机{mobile}的社保问题",
+        content=f"我的身份证号{id_card}，银行卡{bank}，邮箱 li.si@example.com，请回电。",
+    )
+    letter.reply = f"已联系您（{mobile}），请带身份证到窗口。"
+    letter.save()
+    for name, response in public_pages(client, letter).items():
+        body = response.content.decode("utf-8")
+        for secret in (id_card, mobile, bank, "li.si@example.com"):
+            assert secret not in body, (name, secret)
+    detail = client.get(f"{LIST}{letter.number}/").content.decode()
+    assert "440*************34" in detail and "139******78" in detail and "li.************om" in detail
+    assert "请带身份证到窗口" in detail  # the rest of the text is kept
+
+
+def test_masking_leaves_ordinary_numbers_alone():
+    from services.masking import mask_personal_data
+
+    text = "2026年第3号，热线0753-12345，编号XJ2026102100001"
+    assert mask_personal_data(text) == text
