@@ -237,6 +237,25 @@ def simplify(tree):
     return tree
 
 
+def query_words(text):
+    """The query's words for ranking: (folded word, token sets that also stand for it).
+
+    A Chinese word is a unit of the query (a jieba word, or a run of single characters), so
+    that a title counts as matching 养老保险 only if it says 养老保险, not because it shares 保险.
+    A Latin word also stands for its pinyin and initials tokens (xxgk -> szmxx szmxg szmgk)."""
+    words = []
+    for run in runs(text):
+        if is_cjk(run):
+            words += [(unit, []) for unit in _query_units(run)]
+        else:
+            tree = _latin_word(run)
+            alternatives = tree[1:] if isinstance(tree, Or) else []
+            words.append((run, [set(a) for a in alternatives]))
+        if len(words) >= MAX_QUERY_TOKENS:
+            break
+    return words
+
+
 def highlight_terms(text):
     """Folded strings worth marking in a snippet for this query, longest first."""
     terms = set()
