@@ -65,7 +65,7 @@ class Command(BaseCommand):
         parser.add_argument("--set", choices=SETS, default="legal", help="评测集：legal（法律法规，默认）或 portal（旧的小集）")
         parser.add_argument("--dir", help="另一个评测集目录（documents.jsonl, queries.jsonl, synonyms.txt）")
         parser.add_argument("--segmenter", choices=["bigram", "jieba", "hybrid", "all"], default="all")
-        parser.add_argument("--show-misses", action="store_true", help="列出未找全的查询")
+        parser.add_argument("--show-misses", action="store_true", help="列出未找全或首个相关结果不在第一位的查询")
 
     def handle(self, *args, **options):
         folder = options["dir"] or SETS_DIR / options["set"]
@@ -158,6 +158,7 @@ class Command(BaseCommand):
         for key, value in (figures or {}).items():
             self.stdout.write(f"  {key}: {value:.2f}")
         if show_misses:
-            for recall, _mrr, query, found in by_kind["ALL"]:
-                if recall < 1:
-                    self.stdout.write(f"  miss [{query['type']}] {query['q']!r}: recall {recall:.2f}, got {found}")
+            for recall, rr, query, found in by_kind["ALL"]:
+                if recall < 1 or rr < 1:
+                    self.stdout.write(f"  miss [{query['type']}] {query['q']!r}: recall {recall:.2f}, "
+                                      f"reciprocal rank {rr:.2f}, got {found}")
