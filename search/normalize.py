@@ -100,7 +100,15 @@ def cjk_query_tokens(run):
         # Bigrams inside each jieba word, none across words: 招标投标 needs 招标 and 投标,
         # not 标投, so a text that says 招标……投标 still matches. Runs of single characters
         # (words jieba does not know, like 社保) stay together, or 社保 would match 社会保险.
-        return [g for unit in _query_units(run) for g in bigrams(unit)]
+        # A lone character is held to its neighbour (试用其 needs 用其, not any 其 anywhere).
+        units = _query_units(run)
+        tokens = []
+        for i, unit in enumerate(units):
+            if len(unit) == 1 and len(units) > 1:
+                tokens.append(units[i - 1][-1] + unit if i else unit + units[1][0])
+            else:
+                tokens += bigrams(unit)
+        return tokens
     return bigrams(run)
 
 

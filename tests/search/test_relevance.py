@@ -57,9 +57,20 @@ def test_typo_in_a_word_only_bodies_use_is_corrected_by_sound(client, portal):
     # 试用期 is in no title; 其 sounds like 期 and 试用期 is a word of the dictionary.
     ArticlePageFactory(parent=portal["news"], title="劳动合同的订立", slug="probation",
                        summary="劳动合同期限三个月以上不满一年的，试用期不得超过一个月。")
+    ArticlePageFactory(parent=portal["news"], title="其他事项", slug="other", summary="试用设备的其他事项。")
     response = client.get("/api/search/", {"q": "试用其"}).json()
-    assert response["suggestion"] == "试用期"
+    # A lone character is held to its neighbour (用其), so 试用……其 is no match, and the
+    # corrected query's results are shown.
+    assert response["suggestion"] == response["corrected_query"] == "试用期"
+    assert [r["title"] for r in response["results"]] == ["劳动合同的订立"]
     assert vocabulary.suggest("经济补尝") == "经济补偿"
+
+
+def test_hybrid_query_holds_a_lone_character_to_its_neighbour(settings):
+    settings.PORTAL_SEARCH_SEGMENTER = "hybrid"
+    assert normalize.query_tree("试用其") == ("试用", "用其")
+    assert normalize.query_tree("食品安全法") == ("食品", "安全", "全法")
+    assert normalize.query_tree("社保") == "社保" and normalize.query_tree("信") == "信"
 
 
 def test_homophone_fix_is_preferred_among_fixes_the_titles_know(portal):
