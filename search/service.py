@@ -152,7 +152,8 @@ def relaxed_query(q):
     parts = list(dict.fromkeys(parts))
     if not parts:
         return None
-    return Or([PlainText(p, operator="and") for p in parts]) if len(parts) > 1 else PlainText(parts[0], operator="and")
+    queries = [PlainText(p, operator="and") for p in parts]
+    return Or(queries) if len(queries) > 1 else queries[0]
 
 
 def _candidates(query, params):
@@ -210,7 +211,7 @@ def _title_match(title, wanted):
                 found += 1
                 continue
             if alternatives and pinyin is None:
-                pinyin = set(normalize.pinyin_tokens(title))
+                pinyin = set(normalize.index_text(title, with_pinyin=True).split())  # cached
             found += any(tokens <= pinyin for tokens in alternatives)
         best = max(best, found / len(words))
     return best

@@ -95,9 +95,8 @@ def parse(text):
         elif line.startswith("#"):
             continue
         elif match := ARTICLE_RE.match(line):
-            articles.append(
-                {"number": match.group(1), "chapter": chapter, "section": section, "paragraphs": [match.group(2)]}
-            )
+            number, text = match.groups()
+            articles.append({"number": number, "chapter": chapter, "section": section, "paragraphs": [text]})
         elif articles:
             articles[-1]["paragraphs"].append(line)
     return title, part, articles

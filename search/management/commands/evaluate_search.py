@@ -71,10 +71,12 @@ class Command(BaseCommand):
         folder = options["dir"] or SETS_DIR / options["set"]
         docs, queries, synonyms = read_set(folder)
         self.stdout.write(
-            f"Evaluation set {folder}: {len(docs)} documents, {len(queries)} queries, {len(synonyms)} synonym groups"
+            f"Evaluation set {folder}: {len(docs)} documents, {len(queries)} queries, "
+            f"{len(synonyms)} synonym groups"
         )
         self.report("naive substring", self.naive(docs, queries), options["show_misses"])
-        segmenters = ["bigram", "jieba", "hybrid"] if options["segmenter"] == "all" else [options["segmenter"]]
+        segmenter = options["segmenter"]
+        segmenters = ["bigram", "jieba", "hybrid"] if segmenter == "all" else [segmenter]
         cache.delete_many([vocabulary.SYNONYMS_KEY, vocabulary.VOCABULARY_KEY])
         try:
             with transaction.atomic():
@@ -91,7 +93,8 @@ class Command(BaseCommand):
             cache.delete_many([vocabulary.SYNONYMS_KEY, vocabulary.VOCABULARY_KEY])
 
     def naive(self, docs, queries):
-        return [(query, [d["id"] for d in docs if query["q"] in d["title"] + d["body"]][:K]) for query in queries]
+        texts = [(d["id"], d["title"] + d["body"]) for d in docs]
+        return [(query, [doc_id for doc_id, text in texts if query["q"] in text][:K]) for query in queries]
 
     def load(self, docs, synonyms):
         """Creates the pages without indexing them (indexing is per segmenter, in ``index``)."""
@@ -149,7 +152,8 @@ class Command(BaseCommand):
             by_kind["ALL"].append(row)
         self.stdout.write(f"\n{name}")
         self.stdout.write(f"  {'kind of query':<14}{'n':>4}{'recall@10':>11}{'MRR@10':>9}")
-        kinds = [k for k in KIND_ORDER if k in by_kind] + sorted(set(by_kind) - set(KIND_ORDER) - {"ALL"}) + ["ALL"]
+        others = sorted(set(by_kind) - set(KIND_ORDER) - {"ALL"})
+        kinds = [k for k in KIND_ORDER if k in by_kind] + others + ["ALL"]
         for kind in kinds:
             rows = by_kind[kind]
             recall = statistics.mean(r[0] for r in rows)
