@@ -241,7 +241,9 @@ def _rank(rows, scores, params, variants, complete=None):
 
     if params.sort == "date":
         return sorted(rows, key=lambda r: (full(r), r["sort_time"], r["pk"]), reverse=True)
-    bands = _score_bands(scores)
+    # Complete and partial matches come from different queries: band their scores apart.
+    bands = _score_bands({pk: s for pk, s in scores.items() if complete is None or pk in complete})
+    bands.update(_score_bands({pk: s for pk, s in scores.items() if pk not in bands}))
     wanted = _wanted(variants)
     folded_variants = [normalize.fold(v) for v in variants]
 
