@@ -100,7 +100,15 @@ def cjk_query_tokens(run):
         # Bigrams inside each jieba word, none across words: 招标投标 needs 招标 and 投标,
         # not 标投, so a text that says 招标……投标 still matches. Runs of single characters
         # (words jieba does not know, like 社保) stay together, or 社保 would match 社会保险.
-        return [g for unit in _query_units(run) for g in bigrams(unit)]
+        # A lone character is held to its neighbour (试用其 needs 用其, not any 其 anywhere).
+        units = _query_units(run)
+        tokens = []
+        for i, unit in enumerate(units):
+            if len(unit) == 1 and len(units) > 1:
+                tokens.append(units[i - 1][-1] + unit if i else unit + units[1][0])
+            else:
+                tokens += bigrams(unit)
+        return tokens
     return bigrams(run)
 
 
@@ -235,6 +243,25 @@ def simplify(tree):
         items = [simplify(t) for t in tree]
         return items[0] if len(items) == 1 else type(tree)(items)
     return tree
+
+
+def query_words(text):
+    """The query's words for ranking: (folded word, token sets that also stand for it).
+
+    A Chinese word is a unit of the query (a jieba word, or a run of single characters), so
+    that a title counts as matching 养老保险 only if it says 养老保险, not because it shares 保险.
+    A Latin word also stands for its pinyin and initials tokens (xxgk -> szmxx szmxg szmgk)."""
+    words = []
+    for run in runs(text):
+        if is_cjk(run):
+            words += [(unit, []) for unit in _query_units(run)]
+        else:
+            tree = _latin_word(run)
+            alternatives = tree[1:] if isinstance(tree, Or) else []
+            words.append((run, [set(a) for a in alternatives]))
+        if len(words) >= MAX_QUERY_TOKENS:
+            break
+    return words
 
 
 def highlight_terms(text):

@@ -102,6 +102,7 @@ class Outcome:
     promotions: list = field(default_factory=list)
     answer: dict | None = None  # a service guide that answers the query (搜索即服务)
     corrected_query: str | None = None  # set when the results shown are the suggestion's
+    complete_count: int = 0  # results that match every word (the rest match all words but one)
     searched: bool = False
 
     def as_json(self):
@@ -130,6 +131,29 @@ def search_query(q):
     if len(variants) == 1:
         return PlainText(variants[0], operator="and")
     return Or([PlainText(v, operator="and") for v in variants])
+
+
+MAX_RELAXED_WORDS = 6
+
+
+def relaxed_query(q):
+    """For a query of several words (separated by spaces): its variants with any one word left
+    out, or None. Citizens' words are not always the text's (辞退 where a law says 解除劳动合同),
+    so when the full query fills less than a page, documents that match all words but one follow."""
+    parts = []
+    for variant in vocabulary.expand(q):
+        words = variant.split()
+        if not 2 <= len(words) <= MAX_RELAXED_WORDS:
+            continue
+        for i in range(len(words)):
+            rest = " ".join(words[:i] + words[i + 1 :])
+            if normalize.query_tree(rest) is not None:
+                parts.append(rest)
+    parts = list(dict.fromkeys(parts))
+    if not parts:
+        return None
+    queries = [PlainText(p, operator="and") for p in parts]
+    return Or(queries) if len(queries) > 1 else queries[0]
 
 
 def _candidates(query, params):
@@ -165,30 +189,61 @@ def _filtered(ids, params):
 
 
 def _wanted(variants):
-    """Per query variant, the set of tokens a title must have to match it fully."""
-    return [w for w in (_leaf_tokens(normalize.query_tree(v)) for v in variants) if w]
+    """Per query variant, its words (see normalize.query_words)."""
+    return [w for w in (normalize.query_words(v) for v in variants) if w]
 
 
 def _title_match(title, wanted):
-    """1 when a query variant's tokens are all in the title, else the best share of them."""
-    with_pinyin = any(not normalize.is_cjk(t) for w in wanted for t in w)
-    title_tokens = set(normalize.index_text(title, with_pinyin=with_pinyin).split())
-    return max((len(w & title_tokens) / len(w) for w in wanted), default=0.0)
+    """The best share, over the query's variants, of the query's words that the title contains.
+
+    Whole words, not tokens: 社会保险法 shares 保险 with 养老保险 but is not a title about it."""
+    folded = normalize.fold(title)
+    latin = set(re.findall(r"[a-z0-9]+", folded))
+    pinyin = None
+    best = 0.0
+    for words in wanted:
+        found = 0
+        for word, alternatives in words:
+            if normalize.is_cjk(word):
+                found += word in folded
+                continue
+            if word in latin:
+                found += 1
+                continue
+            if alternatives and pinyin is None:
+                pinyin = set(normalize.index_text(title, with_pinyin=True).split())  # cached
+            found += any(tokens <= pinyin for tokens in alternatives)
+        best = max(best, found / len(words))
+    return best
 
 
-def _leaf_tokens(tree):
-    if isinstance(tree, normalize.Or):
-        # Pinyin alternatives: a title matches if any alternative does; count the first.
-        return _leaf_tokens(tree[0])
-    if isinstance(tree, normalize.And):
-        return set().union(*(_leaf_tokens(t) for t in tree))
-    return {tree} if tree else set()
+SCORE_TOLERANCE = 0.1
 
 
-def _rank(rows, scores, params, variants):
+def _score_bands(scores):
+    """The engine's scores grouped: each group starts at the best score not yet grouped and
+    takes every score within SCORE_TOLERANCE of it.
+
+    How often and how densely the words occur (BM25 / ts_rank) separates a text about the query
+    from one that merely mentions it; differences of a few per cent (length norms: the same text
+    twice can score 5 % apart) are not relevance, so those fall through to the date."""
+    bands, leader, band = {}, None, 0
+    for pk, score in sorted(scores.items(), key=lambda item: -item[1]):
+        if leader is None or score < leader * (1 - SCORE_TOLERANCE):
+            leader, band = score, band - 1
+        bands[pk] = band
+    return bands
+
+
+def _rank(rows, scores, params, variants, complete=None):
+    def full(row):  # matches every word of the query (the others, all words but one, come after)
+        return complete is None or row["pk"] in complete
+
     if params.sort == "date":
-        return sorted(rows, key=lambda r: (r["sort_time"], r["pk"]), reverse=True)
-    top = max(scores.values(), default=1) or 1
+        return sorted(rows, key=lambda r: (full(r), r["sort_time"], r["pk"]), reverse=True)
+    # Complete and partial matches come from different queries: band their scores apart.
+    bands = _score_bands({pk: s for pk, s in scores.items() if complete is None or pk in complete})
+    bands.update(_score_bands({pk: s for pk, s in scores.items() if pk not in bands}))
     wanted = _wanted(variants)
     folded_variants = [normalize.fold(v) for v in variants]
 
@@ -196,10 +251,7 @@ def _rank(rows, scores, params, variants):
         title = _title_match(row["title"], wanted)
         folded_title = normalize.fold(row["title"])
         phrase = any(v in folded_title for v in folded_variants)
-        # The engine's score only splits strong from weak matches: its fine differences come
-        # from length norms, and "equal relevance" must fall through to the date.
-        strong = scores[row["pk"]] >= top / 2
-        return (round(title, 1), phrase, strong, row["sort_time"], row["pk"])
+        return (full(row), round(title, 1), phrase, bands[row["pk"]], row["sort_time"], row["pk"])
 
     return sorted(rows, key=key, reverse=True)
 
@@ -295,12 +347,12 @@ def run(params, request=None, record_hit=True):
         return outcome
     outcome.searched = True
     _fill(outcome, params.q, query, request)
-    if outcome.count < 3:
+    if outcome.complete_count < 3:
         suggestion = vocabulary.suggest(params.q)
         suggested_query = search_query(suggestion) if suggestion else None
         if suggested_query is not None and _candidates(suggested_query, params):
             outcome.suggestion = suggestion
-            if outcome.count == 0:
+            if outcome.complete_count == 0:
                 # Nothing as typed: show the corrected query's results, saying so (like "did you mean").
                 outcome.corrected_query = suggestion
                 _fill(outcome, suggestion, suggested_query, request)
@@ -314,6 +366,11 @@ def _fill(outcome, q, query, request):
     params = outcome.params
     variants = vocabulary.expand(q)
     scores = _candidates(query, params)
+    complete = None
+    if len(scores) < settings.PORTAL_SEARCH_PAGE_SIZE and (relaxed := relaxed_query(q)) is not None:
+        complete = set(scores)
+        for pk, score in _candidates(relaxed, params).items():
+            scores.setdefault(pk, score)
     rows = _filtered(list(scores), params)
     by_kind = kinds.kind_by_content_type()
     labels = kinds.labels()
@@ -326,8 +383,9 @@ def _fill(outcome, q, query, request):
     ]
     if params.kind:
         rows = [r for r in rows if by_kind.get(r["content_type_id"]) == params.kind]
-    ranked = _rank(rows, scores, params, variants)
+    ranked = _rank(rows, scores, params, variants, complete)
     outcome.count = len(ranked)
+    outcome.complete_count = len(ranked) if complete is None else sum(r["pk"] in complete for r in ranked)
     outcome.page = Paginator(ranked, settings.PORTAL_SEARCH_PAGE_SIZE).get_page(params.page)
     page_rows = list(outcome.page.object_list)
     pages = Page.objects.filter(pk__in=[r["pk"] for r in page_rows]).specific().in_bulk()

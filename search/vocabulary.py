@@ -7,6 +7,7 @@ import difflib
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -45,11 +46,28 @@ def _contains(text, term):
     return term in text
 
 
+@lru_cache(maxsize=8)
+def _pinyin_terms(groups):
+    """Full pinyin of the Chinese synonym terms: shebao -> 社保."""
+    from pypinyin import lazy_pinyin
+
+    terms = {}
+    for group in groups:
+        for term in group:
+            if normalize.is_cjk(term) and len(term) >= 2:
+                terms.setdefault("".join(lazy_pinyin(term)), term)
+    return terms
+
+
 def expand(query):
-    """The query plus its variants (folded): Taiwan wording (政府資訊 -> 政府信息) and synonyms
+    """The query plus its variants (folded): Taiwan wording (政府資訊 -> 政府信息), the pinyin of a
+    synonym term (shebao -> 社保, whose title pages have no such pinyin) and synonyms
     (社保办理 -> 社会保险办理)."""
     folded = normalize.fold(query)
     variants = list(dict.fromkeys([folded, normalize.fold_phrases(query)]))
+    pinyin_terms = _pinyin_terms(tuple(tuple(group) for group in synonym_groups()))
+    for word in set(re.findall(r"[a-z]+", folded)) & set(pinyin_terms):
+        variants.append(re.sub(rf"(?<![a-z0-9]){word}(?![a-z0-9])", pinyin_terms[word], folded))
     for group in synonym_groups():
         for variant in list(variants):
             for term in sorted(group, key=len, reverse=True):
@@ -87,25 +105,86 @@ def vocabulary():
     return vocab
 
 
+@lru_cache(maxsize=1)
+def _homophones():
+    """Toneless pinyin -> the common characters that have it.
+
+    Most typos in Chinese come from pinyin input methods: the right sound, the wrong character
+    (条列 for 条例, 试用其 for 试用期)."""
+    from pypinyin import lazy_pinyin
+
+    chars = [chr(c) for c in range(0x4E00, 0x9FA6)]
+    table = {}
+    for char, syllable in zip(chars, lazy_pinyin(chars, errors=lambda _c: [""])):
+        if syllable:
+            table.setdefault(syllable, set()).add(char)
+    return table
+
+
+def homophones(char):
+    from pypinyin import lazy_pinyin
+
+    return _homophones().get(lazy_pinyin(char)[0], set()) - {char}
+
+
+def _dictionary():
+    return normalize._jieba().dt.FREQ
+
+
+def _word_at(run, pos):
+    """The frequency of the most frequent dictionary word (2 to 4 characters) covering ``pos``."""
+    words = _dictionary()
+    best = 0
+    for start in range(max(0, pos - 3), pos + 1):
+        for end in range(pos + 1, min(len(run), start + 4) + 1):
+            if end - start >= 2:
+                best = max(best, words.get(run[start:end], 0))
+    return best
+
+
+def _uncovered(run):
+    """Positions of ``run`` not inside a dictionary word of 2+ characters (jieba without its
+    guessing of new words, which would take 保章 for a word)."""
+    positions, pos = set(), 0
+    for word in normalize._jieba().cut(run, HMM=False):
+        if len(word) == 1:
+            positions.add(pos)
+        pos += len(word)
+    return positions
+
+
 def _fix_run(run, counts, following, preceding):
-    """Replace one character so that every bigram of ``run`` is one the portal uses."""
+    """Replace one character so that every bigram of ``run`` is one the portal's titles use, or,
+    for a character that belongs to no word, so that it forms a word of the dictionary (jieba's,
+    for words that only bodies use: 试用其 -> 试用期). Homophones of the typed character come
+    first, then fixes the titles know, then those that leave the fewest characters outside words,
+    then the most frequent."""
     unknown = [i for i in range(len(run) - 1) if run[i : i + 2] not in counts]
     # Two characters are too few to tell a typo from an abbreviation (社保 is not 社会).
     if len(run) < MIN_CJK_TYPO_LENGTH or not unknown:
         return run
-    positions = {unknown[0], unknown[0] + 1, unknown[-1], unknown[-1] + 1}
-    best, best_score = run, None
+    uncovered = _uncovered(run)
+    positions = {unknown[0], unknown[0] + 1, unknown[-1], unknown[-1] + 1} | uncovered
+    best, best_key = run, None
     for pos in positions:
         candidates = following.get(run[pos - 1], set()) if pos > 0 else set()
         if pos + 1 < len(run):
             candidates = candidates | preceding.get(run[pos + 1], set())
-        for char in candidates - {run[pos]}:
+        sounds_alike = homophones(run[pos])
+        for char in (candidates | (sounds_alike if pos in uncovered else set())) - {run[pos]}:
             fixed = run[:pos] + char + run[pos + 1 :]
             grams = normalize.bigrams(fixed)
-            if all(g in counts for g in grams):
+            known = all(g in counts for g in grams)
+            if known:
                 score = sum(math.log(counts[g]) for g in grams)
-                if best_score is None or score > best_score:
-                    best, best_score = fixed, score
+            elif pos in uncovered and (freq := _word_at(fixed, pos)):
+                score = math.log(freq)
+            else:
+                continue
+            # Prefer the fix that leaves the fewest characters outside words (劳动合同法, not 劳动和同发).
+            key = (known, char in sounds_alike, -len(_uncovered(fixed)), score)
+            if best_key is None or key > best_key:
+                best, best_key = fixed, key
     return best
 
 

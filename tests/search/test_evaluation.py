@@ -1,19 +1,49 @@
-"""The evaluation command prints its figures, and the portal search beats naive substring search."""
+"""The evaluation sets are well-formed, and the command prints recall@10 and MRR@10 per kind of query."""
 
 import re
+from collections import Counter
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
-pytestmark = pytest.mark.django_db
+from search.management.commands.evaluate_search import KIND_ORDER, SETS_DIR, read_set, scores
 
 
+@pytest.mark.parametrize("name, min_docs, min_queries", [("legal", 400, 70), ("portal", 40, 50)])
+def test_evaluation_set_is_well_formed(name, min_docs, min_queries):
+    docs, queries, synonyms = read_set(SETS_DIR / name)
+    ids = [d["id"] for d in docs]
+    assert len(ids) == len(set(ids)) >= min_docs
+    assert all(d["title"].strip() and d["body"].strip() for d in docs)
+    assert len(queries) >= min_queries
+    assert len({q["q"] for q in queries}) == len(queries), "a query is listed twice"
+    kinds = Counter(q["type"] for q in queries)
+    assert set(kinds) == set(KIND_ORDER)
+    for query in queries:
+        assert query["relevant"], query
+        assert set(query["relevant"]) <= set(ids), query
+    assert all("、" in line for line in synonyms)
+
+
+def test_legal_set_is_kept_small():
+    assert (SETS_DIR / "legal" / "documents.jsonl").stat().st_size < 3_000_000
+
+
+def test_recall_counts_at_most_ten_relevant_documents():
+    query = {"relevant": [f"d{i}" for i in range(20)]}
+    assert scores(query, [f"d{i}" for i in range(10)]) == (1.0, 1.0)
+    assert scores({"relevant": ["a", "b"]}, ["x", "b"]) == (0.5, 0.5)
+
+
+@pytest.mark.django_db
 def test_evaluate_search_prints_recall_and_mrr():
     out = StringIO()
-    call_command("evaluate_search", segmenter="hybrid", stdout=out)
+    call_command("evaluate_search", set="portal", segmenter="hybrid", stdout=out)
     text = out.getvalue()
     overall = [tuple(map(float, m)) for m in re.findall(r"ALL\s+\d+\s+([\d.]+)\s+([\d.]+)", text)]
     (naive_recall, _), (portal_recall, portal_mrr) = overall
     assert portal_recall >= 0.9 and portal_mrr >= 0.9
     assert naive_recall < 0.5
+    for kind in KIND_ORDER:
+        assert re.search(rf"{kind}\s+\d+\s+[\d.]+\s+[\d.]+", text)
