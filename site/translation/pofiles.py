@@ -1,5 +1,8 @@
 """PO import that refuses a bad file as a whole: wagtail-localize's own upload view fails with a
-server error on a file without its translation id, and silently skips lines it does not know."""
+server error on a file without its translation id, and silently skips lines it does not know.
+
+The checks and the all-or-nothing save are shared with the XLIFF import (xliff.py), which reads its
+file into the same polib structure; ``kind`` only names the format in the messages."""
 
 import contextlib
 import os
@@ -11,22 +14,28 @@ from django.utils.translation import gettext as _
 from wagtail_localize.models import StringSegment
 from wagtail_localize.strings import StringValue, validate_translation_links
 
-MAX_PO_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = 5 * 1024 * 1024
+TRANSLATION_ID = "X-WagtailLocalize-TranslationID"
 
 
 class POFileRefused(Exception):
     """The file cannot be imported; the message says why, in the user's language."""
 
 
-def parse(uploaded):
+def read_upload(uploaded, kind):
+    """The uploaded file's bytes, refusing a missing or oversized one before anything reads it."""
     if uploaded is None:
-        raise POFileRefused(_("请选择要上传的 PO 文件。"))
-    if uploaded.size > MAX_PO_BYTES:
-        raise POFileRefused(_("PO 文件过大（上限 5 MB）。"))
+        raise POFileRefused(_("请选择要上传的 %(kind)s 文件。") % {"kind": kind})
+    if uploaded.size > MAX_FILE_BYTES:
+        raise POFileRefused(_("%(kind)s 文件过大（上限 5 MB）。") % {"kind": kind})
+    return b"".join(uploaded.chunks())
+
+
+def parse(uploaded):
+    data = read_upload(uploaded, "PO")
     # polib.pofile() reads a path when given one, so hand it a file of our own, never the text.
     with tempfile.NamedTemporaryFile(delete=False, suffix=".po") as f:
-        for chunk in uploaded.chunks():
-            f.write(chunk)
+        f.write(data)
     try:
         return polib.pofile(f.name, encoding="utf-8")
     except (OSError, UnicodeDecodeError, ValueError) as err:
@@ -36,13 +45,15 @@ def parse(uploaded):
             os.unlink(f.name)
 
 
-def check(po, translation):
+def check(po, translation, kind="PO"):
     """Every problem that would make the import partial or wrong, as one refusal."""
-    translation_id = po.metadata.get("X-WagtailLocalize-TranslationID")
+    translation_id = po.metadata.get(TRANSLATION_ID)
     if not translation_id:
-        raise POFileRefused(_("PO 文件缺少翻译标识（X-WagtailLocalize-TranslationID），请使用从本页下载的文件。"))
+        raise POFileRefused(_("%(kind)s 文件缺少翻译标识，请使用从本页下载的文件。") % {"kind": kind})
     if translation_id != str(translation.uuid):
-        raise POFileRefused(_("该 PO 文件属于另一项翻译，不能导入到本页。请使用从本页下载的文件。"))
+        raise POFileRefused(
+            _("该 %(kind)s 文件属于另一项翻译，不能导入到本页。请使用从本页下载的文件。") % {"kind": kind}
+        )
     segments = {
         (path, data)
         for path, data in StringSegment.objects.filter(source=translation.source).values_list(
@@ -55,8 +66,8 @@ def check(po, translation):
             continue
         if (entry.msgctxt, entry.msgid) not in segments:
             raise POFileRefused(
-                _("第 %(number)d 条（%(msgid)s）与当前原文不符：原文可能已更新，请重新下载 PO 文件。")
-                % {"number": number, "msgid": entry.msgid[:40]}
+                _("第 %(number)d 条（%(msgid)s）与当前原文不符：原文可能已更新，请重新下载 %(kind)s 文件。")
+                % {"number": number, "msgid": entry.msgid[:40], "kind": kind}
             )
         if not entry.msgstr:
             continue
@@ -69,14 +80,16 @@ def check(po, translation):
             ) from err
         translated += 1
     if not translated:
-        raise POFileRefused(_("PO 文件中没有译文。"))
+        raise POFileRefused(_("%(kind)s 文件中没有译文。") % {"kind": kind})
     return translated
 
 
-def import_file(uploaded, translation, user):
-    """Import all of the file or none of it; returns the number of translated entries."""
-    po = parse(uploaded)
-    count = check(po, translation)
+def import_file(uploaded, translation, user, read=parse, kind="PO"):
+    """Import all of the file or none of it; returns the number of translated entries.
+
+    ``read`` turns the upload into a polib.POFile (PO here, XLIFF in xliff.py)."""
+    po = read(uploaded)
+    count = check(po, translation, kind)
     with transaction.atomic():
-        translation.import_po(po, user=user, tool_name="PO File")
+        translation.import_po(po, user=user, tool_name=f"{kind} File")
     return count

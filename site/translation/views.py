@@ -2,9 +2,12 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
@@ -15,23 +18,68 @@ from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from . import live, pofiles
+from . import live, pofiles, xliff
 from .status import translation_for
+
+
+def editable_translation(request, translation_id):
+    """The translation, if the user may edit its target (as wagtail-localize's PO views require)."""
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    return translation
+
+
+def import_and_tell(request, translation, importer, kind):
+    try:
+        count = importer(request.FILES.get("file"), translation, request.user)
+    except pofiles.POFileRefused as refusal:
+        messages.error(request, _("%(kind)s 文件未导入，内容未作任何更改。") % {"kind": kind} + str(refusal))
+    else:
+        messages.success(request, _("已从 %(kind)s 文件导入 %(count)d 条译文。") % {"kind": kind, "count": count})
 
 
 @require_POST
 def upload_pofile(request, translation_id):
     """Replaces wagtail-localize's view at the same URL: the whole file is checked before anything is saved."""
-    translation = get_object_or_404(Translation, id=translation_id)
-    if not user_can_edit_instance(request.user, translation.get_target_instance()):
-        raise PermissionDenied
-    try:
-        count = pofiles.import_file(request.FILES.get("file"), translation, request.user)
-    except pofiles.POFileRefused as refusal:
-        messages.error(request, _("PO 文件未导入，内容未作任何更改。") + str(refusal))
-    else:
-        messages.success(request, _("已从 PO 文件导入 %(count)d 条译文。") % {"count": count})
+    translation = editable_translation(request, translation_id)
+    import_and_tell(request, translation, pofiles.import_file, "PO")
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+def download_xliff(request, translation_id):
+    translation = editable_translation(request, translation_id)
+    name = slugify(str(translation.source.object_repr), allow_unicode=True) or "translation"
+    return HttpResponse(
+        xliff.export(translation),
+        content_type="application/x-xliff+xml",
+        headers={
+            "Content-Disposition": content_disposition_header(
+                True, f"{name}-{translation.target_locale.language_code}.xlf"
+            )
+        },
+    )
+
+
+def upload_xliff(request, translation_id):
+    """A page of its own: wagtail-localize's editor has no place for a second upload form."""
+    translation = editable_translation(request, translation_id)
+    target = translation.get_target_instance()
+    editor = reverse("wagtailadmin_pages:edit", args=[target.id]) if isinstance(target, Page) else None
+    back = get_valid_next_url_from_request(request) or editor or reverse("wagtailadmin_home")
+    if request.method == "POST":
+        import_and_tell(request, translation, xliff.import_file, "XLIFF")
+        return redirect(back)
+    return TemplateResponse(
+        request,
+        "translation/upload_xliff.html",
+        {
+            "translation": translation,
+            "target": target,
+            "back": back,
+            "download_url": reverse("portal_translation_download_xliff", args=[translation.id]),
+        },
+    )
 
 
 class GuardedUpdateTranslationsView(UpdateTranslationsView):

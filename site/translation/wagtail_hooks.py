@@ -37,6 +37,16 @@ def register_admin_urls():
             name="portal_translation_update_translations",
         ),
         path(
+            "translation/xliff/<int:translation_id>/download/",
+            views.download_xliff,
+            name="portal_translation_download_xliff",
+        ),
+        path(
+            "translation/xliff/<int:translation_id>/upload/",
+            views.upload_xliff,
+            name="portal_translation_upload_xliff",
+        ),
+        path(
             "translation/review/<int:page_id>/",
             views.submit_for_review,
             name="portal_translation_submit_for_review",
@@ -57,7 +67,7 @@ def register_admin_urls():
 @hooks.register("before_edit_page", order=-10)
 def explain_translation_state(request, page):
     """Tell the translator what the wagtail-localize editor does not: the source changed since it was
-    submitted, or no machine can translate into this language."""
+    submitted, no machine can translate into this language, and where the agency files (PO, XLIFF) are."""
     if request.method != "GET":
         return None
     translation = translation_for(page)
@@ -81,10 +91,24 @@ def explain_translation_state(request, page):
         )
     elif page.workflow_in_progress:
         messages.info(request, _("本页译文正在审核中。"))
+    # wagtail-localize's editor replaces the page editor, header menu included: the XLIFF actions can
+    # only be offered here (its PO actions are inside its React app).
+    agency = _("可下载 PO 或 XLIFF 文件交翻译机构翻译后上传。")
     translator = get_machine_translator()
     if translator is None or not translator.can_translate(translation.source.locale, translation.target_locale):
-        messages.info(request, needs_human_message(translation.target_locale) + _("可下载 PO 文件交翻译机构翻译后上传。"))
+        agency = needs_human_message(translation.target_locale) + agency
+    messages.info(
+        request, agency, buttons=[messages.button(url, label) for label, url, _icon in xliff_actions(translation)]
+    )
     return None
+
+
+def xliff_actions(translation):
+    """(label, url, icon), offered beside wagtail-localize's PO actions, which live inside its React editor."""
+    return [
+        (_("下载 XLIFF 文件"), reverse("portal_translation_download_xliff", args=[translation.id]), "download"),
+        (_("上传 XLIFF 文件"), reverse("portal_translation_upload_xliff", args=[translation.id]), "upload"),
+    ]
 
 
 def review_button(page, user, view_name=None, next_url=None):
@@ -99,6 +123,18 @@ def review_button(page, user, view_name=None, next_url=None):
 
 hooks.register("register_page_header_buttons", review_button)
 hooks.register("register_page_listing_more_buttons", review_button)
+
+
+def xliff_buttons(page, user, view_name=None, next_url=None):
+    """In the "…" menus of the explorer (page header and listing rows), like the review button."""
+    translation = translation_for(page)
+    if translation is not None and page.permissions_for_user(user).can_edit():
+        for priority, (label, url, icon) in enumerate(xliff_actions(translation), start=62):
+            yield Button(label, url, icon_name=icon, priority=priority)
+
+
+hooks.register("register_page_header_buttons", xliff_buttons)
+hooks.register("register_page_listing_more_buttons", xliff_buttons)
 
 
 class StatusReportMenuItem(MenuItem):
