@@ -15,7 +15,7 @@ from columns.units import ResponsibleUnit, localize_units
 
 from .forms import DisclosureForm, LetterForm, LookupForm
 from .masking import mask_name, mask_personal_data, spreadsheet_safe
-from .models import ANSWERED_STATUSES, DisclosureRequest, Letter
+from .models import DisclosureRequest, Letter
 from .protection import client_ip, hit, new_captcha, over_limit
 from .stats import letter_statistics
 from .workflow import query_code_matches, submit
@@ -102,7 +102,7 @@ def lookup(request, kind):
 
 def published_letters():
     return (
-        Letter.objects.filter(publish_consent=True, published=True, status__in=ANSWERED_STATUSES)
+        Letter.objects.public()
         .select_related("reply_unit")
         .order_by("-replied_at", "-pk")
     )

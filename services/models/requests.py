@@ -7,8 +7,11 @@ logging, deadlines and masking are written once.
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from columns.units import default_locale_only
+
+from ..masking import mask_personal_data
 
 
 class Status(models.TextChoices):
@@ -79,7 +82,13 @@ class CitizenRequest(models.Model):
         return self.is_open and (self.three_month_line - today).days <= warn_days
 
 
-class Letter(CitizenRequest):
+class LetterQuerySet(models.QuerySet):
+    def public(self):
+        """Letters shown on the website: the writer agreed, the reply is published."""
+        return self.filter(publish_consent=True, published=True, status__in=ANSWERED_STATUSES)
+
+
+class Letter(index.Indexed, CitizenRequest):
     NUMBER_PREFIX = "XJ"
 
     class Kind(models.TextChoices):
@@ -97,6 +106,18 @@ class Letter(CitizenRequest):
         _("公开答复"), default=True, help_text=_("写信人同意公开时，答复后在网站公开信件和答复。")
     )
 
+    objects = LetterQuerySet.as_manager()
+
+    # Site search (互动) finds published letters. The index holds the text as it is published, with
+    # personal numbers masked: a search for someone's phone number must not find their letter.
+    search_fields = [
+        index.SearchField("public_subject", boost=2),
+        index.SearchField("public_text"),
+        index.FilterField("publish_consent"),
+        index.FilterField("published"),
+        index.FilterField("status"),
+    ]
+
     class Meta(CitizenRequest.Meta):
         verbose_name = _("来信")
         verbose_name_plural = _("来信")
@@ -106,6 +127,12 @@ class Letter(CitizenRequest):
     @property
     def is_public(self):
         return self.publish_consent and self.published and self.status in ANSWERED_STATUSES
+
+    def public_subject(self):
+        return mask_personal_data(self.subject)
+
+    def public_text(self):
+        return mask_personal_data(f"{self.content}\n{self.reply}")
 
 
 class DisclosureRequest(CitizenRequest):
