@@ -102,6 +102,7 @@ class Outcome:
     promotions: list = field(default_factory=list)
     answer: dict | None = None  # a service guide that answers the query (搜索即服务)
     corrected_query: str | None = None  # set when the results shown are the suggestion's
+    count_capped: bool = False  # only the best MAX_CANDIDATES matches were looked at: count is a lower bound
     searched: bool = False
 
     def as_json(self):
@@ -110,6 +111,7 @@ class Outcome:
             "query": self.params.q,
             "results": self.results,
             "count": self.count,
+            "count_capped": self.count_capped,
             "page": page.number if page else 1,
             "num_pages": page.paginator.num_pages if page else 0,
             "facets": self.facets,
@@ -132,19 +134,45 @@ def search_query(q):
     return Or([PlainText(v, operator="and") for v in variants])
 
 
-def _candidates(query, params):
-    """(page id, relevance) of the best matches in the chosen locale and kinds."""
-    qs = Page.objects.live().filter(content_type_id__in=kinds.content_type_ids()).only("pk")
+def _in_locale(qs, params):
     if params.locale != "all":
         locale = Locale.objects.filter(language_code=params.locale).first()
         qs = qs.filter(locale=locale) if locale else qs.none()
-    hits = get_search_backend().search(query, qs).annotate_score("_score")[:MAX_CANDIDATES]
+    return qs
+
+
+ROW_FIELDS = ("pk", "title", "sort_time", "content_type_id")
+
+
+def _matches(query, params):
+    """The best matches in the chosen locale, kinds, column and dates: (rows, scores, pks
+    known to match in the title, capped), at most MAX_CANDIDATES rows.
+
+    A backend with ``candidates`` (PostgreSQL, see candidates.py) gets the filters and returns
+    the newest title matches first without ranking every match; any other backend ranks every
+    match and the filters are applied to its best MAX_CANDIDATES afterwards."""
+    backend = get_search_backend()
+    qs = _in_locale(Page.objects.live().filter(content_type_id__in=kinds.content_type_ids()), params)
+    if hasattr(backend, "candidates"):
+        rows = _filters(qs, params).order_by("-sort_time", "-pk").values(*ROW_FIELDS)
+        found = backend.candidates(query, rows, MAX_CANDIDATES)
+        if found is not None:
+            scores = {row["pk"]: score for row, score, _title in found}
+            in_title = {row["pk"] for row, _score, title in found if title}
+            return [row for row, _s, _t in found], scores, in_title, len(found) >= MAX_CANDIDATES
+    hits = backend.search(query, qs.only("pk")).annotate_score("_score")[:MAX_CANDIDATES]
     # SQLite's bm25 is negative (lower is better), PostgreSQL's ts_rank positive: compare sizes.
-    return {page.pk: abs(page._score or 0) for page in hits}
+    scores = {page.pk: abs(page._score or 0) for page in hits}
+    return _filtered(list(scores), params), scores, set(), len(scores) >= MAX_CANDIDATES
 
 
 def _filtered(ids, params):
-    qs = Page.objects.filter(pk__in=ids).public()
+    return list(_filters(Page.objects.filter(pk__in=ids), params).values(*ROW_FIELDS))
+
+
+def _filters(qs, params):
+    """Public pages, column and date range, with ``sort_time`` (the date shown and sorted on)."""
+    qs = qs.public()
     if params.locale == "all":
         qs = qs.filter(alias_of__isnull=True)  # an alias repeats its original in another tree
     if params.column:
@@ -161,7 +189,7 @@ def _filtered(ids, params):
         qs = qs.filter(sort_time__gte=datetime.datetime.combine(params.date_from, datetime.time.min, tz))
     if params.date_to:
         qs = qs.filter(sort_time__lte=datetime.datetime.combine(params.date_to, datetime.time.max, tz))
-    return list(qs.values("pk", "title", "sort_time", "content_type_id"))
+    return qs
 
 
 def _wanted(variants):
@@ -185,7 +213,9 @@ def _leaf_tokens(tree):
     return {tree} if tree else set()
 
 
-def _rank(rows, scores, params, variants):
+def _rank(rows, scores, params, variants, in_title=frozenset()):
+    """Relevance order; ``in_title``: pages whose title the engine matched to a whole query
+    variant (share 1, without recomputing the title's tokens and pinyin here)."""
     if params.sort == "date":
         return sorted(rows, key=lambda r: (r["sort_time"], r["pk"]), reverse=True)
     top = max(scores.values(), default=1) or 1
@@ -193,7 +223,7 @@ def _rank(rows, scores, params, variants):
     folded_variants = [normalize.fold(v) for v in variants]
 
     def key(row):
-        title = _title_match(row["title"], wanted)
+        title = 1.0 if row["pk"] in in_title else _title_match(row["title"], wanted)
         folded_title = normalize.fold(row["title"])
         phrase = any(v in folded_title for v in folded_variants)
         # The engine's score only splits strong from weak matches: its fine differences come
@@ -298,7 +328,7 @@ def run(params, request=None, record_hit=True):
     if outcome.count < 3:
         suggestion = vocabulary.suggest(params.q)
         suggested_query = search_query(suggestion) if suggestion else None
-        if suggested_query is not None and _candidates(suggested_query, params):
+        if suggested_query is not None and _matches(suggested_query, params)[0]:
             outcome.suggestion = suggestion
             if outcome.count == 0:
                 # Nothing as typed: show the corrected query's results, saying so (like "did you mean").
@@ -313,8 +343,7 @@ def run(params, request=None, record_hit=True):
 def _fill(outcome, q, query, request):
     params = outcome.params
     variants = vocabulary.expand(q)
-    scores = _candidates(query, params)
-    rows = _filtered(list(scores), params)
+    rows, scores, in_title, outcome.count_capped = _matches(query, params)
     by_kind = kinds.kind_by_content_type()
     labels = kinds.labels()
     counts = {}
@@ -326,7 +355,7 @@ def _fill(outcome, q, query, request):
     ]
     if params.kind:
         rows = [r for r in rows if by_kind.get(r["content_type_id"]) == params.kind]
-    ranked = _rank(rows, scores, params, variants)
+    ranked = _rank(rows, scores, params, variants, in_title)
     outcome.count = len(ranked)
     outcome.page = Paginator(ranked, settings.PORTAL_SEARCH_PAGE_SIZE).get_page(params.page)
     page_rows = list(outcome.page.object_list)
