@@ -275,13 +275,19 @@ def _page_text(page, terms):
     return texts[0]
 
 
-def _result(page, row, kind_labels, kind_key, terms, request):
-    parent = page.get_parent()
+def _columns(pages):
+    """{page pk: title of its parent column} in one query (not one get_parent() per result)."""
+    parent_path = {page.pk: page.path[: -Page.steplen] for page in pages}
+    titles = dict(Page.objects.filter(path__in=set(parent_path.values()), depth__gt=2).values_list("path", "title"))
+    return {pk: titles.get(path, "") for pk, path in parent_path.items()}
+
+
+def _result(page, row, kind_labels, kind_key, terms, request, column=""):
     return {
         "title": page.title,
         "url": page.get_url(request=request),
         "kind": kind_labels.get(kind_key, ""),
-        "column": parent.title if parent and parent.depth > 2 else "",
+        "column": column,
         "date": timezone.localtime(row["sort_time"]).date().isoformat() if row["sort_time"] else "",
         "snippet": snippet(_page_text(page, terms), terms),
     }
@@ -360,9 +366,10 @@ def _fill(outcome, q, query, request):
     outcome.page = Paginator(ranked, settings.PORTAL_SEARCH_PAGE_SIZE).get_page(params.page)
     page_rows = list(outcome.page.object_list)
     pages = Page.objects.filter(pk__in=[r["pk"] for r in page_rows]).specific().in_bulk()
+    columns = _columns(pages.values())
     terms = list(dict.fromkeys(t for v in variants for t in normalize.highlight_terms(v)))
     outcome.results = [
-        _result(pages[r["pk"]], r, labels, by_kind.get(r["content_type_id"]), terms, request)
+        _result(pages[r["pk"]], r, labels, by_kind.get(r["content_type_id"]), terms, request, columns.get(r["pk"], ""))
         for r in page_rows
         if r["pk"] in pages
     ]
