@@ -46,9 +46,9 @@ INSERT_BATCH = 1000
 SPAN_DAYS = 10 * 365  # publish dates spread over ten years, so date ordering has work to do
 
 
-def document(rng, i):
+def document(rng):
     """(title, body, source) of the i-th generated document."""
-    title = rng.choice(CITIES) + rng.choice(AGENCIES) + rng.choice(ACTIONS) + rng.choice(TOPICS) + rng.choice(ENDINGS)
+    title = "".join(rng.choice(words) for words in (CITIES, AGENCIES, ACTIONS, TOPICS, ENDINGS))
     body = "".join(rng.sample(SENTENCES, 4)) + rng.choice(TOPICS) + "。"
     return title, body, rng.choice(CITIES) + rng.choice(AGENCIES)
 
@@ -64,11 +64,12 @@ def create_articles(column, n, rng: random.Random, progress=None):
     for start in range(0, n, INSERT_BATCH):
         articles = []
         for i in range(start, min(n, start + INSERT_BATCH)):
-            title, body, source = document(rng, i)
+            title, body, source = document(rng)
             published = now - datetime.timedelta(days=rng.uniform(0, SPAN_DAYS))
             slug = f"doc-{i}"
             articles.append(ArticlePage(
-                title=title, draft_title=title, slug=slug, content_type=content_type, locale_id=column.locale_id,
+                title=title, draft_title=title, slug=slug, content_type=content_type,
+                locale_id=column.locale_id,
                 translation_key=uuid.uuid4(), live=True, has_unpublished_changes=False,
                 first_published_at=published, last_published_at=published,
                 path=Page._get_path(column.path, column.depth + 1, i + 1), depth=column.depth + 1, numchild=0,
@@ -93,7 +94,8 @@ def create_articles(column, n, rng: random.Random, progress=None):
 
 def _page_row(article):
     """The Page part of an ArticlePage (the parent table's columns only)."""
-    return Page(**{f.attname: getattr(article, f.attname) for f in Page._meta.concrete_fields if f.attname != "id"})
+    fields = [f.attname for f in Page._meta.concrete_fields if f.attname != "id"]
+    return Page(**{name: getattr(article, name) for name in fields})
 
 
 def delete_articles(column):

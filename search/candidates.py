@@ -72,5 +72,6 @@ class CandidatesMixin:
             F("body"), tsquery, weights=weights
         )
         keys = [str(row["pk"]) for row, _in_title in found]
-        scores = dict(page_ids.filter(object_id__in=keys).annotate(score=rank).values_list("page_id", "score"))
+        scored = page_ids.filter(object_id__in=keys).annotate(score=rank)
+        scores = dict(scored.values_list("page_id", "score"))
         return [(row, scores.get(row["pk"], 0.0), title) for row, title in found]

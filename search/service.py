@@ -278,7 +278,8 @@ def _page_text(page, terms):
 def _columns(pages):
     """{page pk: title of its parent column} in one query (not one get_parent() per result)."""
     parent_path = {page.pk: page.path[: -Page.steplen] for page in pages}
-    titles = dict(Page.objects.filter(path__in=set(parent_path.values()), depth__gt=2).values_list("path", "title"))
+    parents = Page.objects.filter(path__in=set(parent_path.values()), depth__gt=2)
+    titles = dict(parents.values_list("path", "title"))
     return {pk: titles.get(path, "") for pk, path in parent_path.items()}
 
 
@@ -369,7 +370,8 @@ def _fill(outcome, q, query, request):
     columns = _columns(pages.values())
     terms = list(dict.fromkeys(t for v in variants for t in normalize.highlight_terms(v)))
     outcome.results = [
-        _result(pages[r["pk"]], r, labels, by_kind.get(r["content_type_id"]), terms, request, columns.get(r["pk"], ""))
+        _result(pages[r["pk"]], r, labels, by_kind.get(r["content_type_id"]), terms, request,
+                columns.get(r["pk"], ""))
         for r in page_rows
         if r["pk"] in pages
     ]

@@ -12,7 +12,8 @@ from tests.factories import ArticlePageFactory, BASE_TIME
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="search/candidates.py is the PostgreSQL backend's candidate query"
+    connection.vendor != "postgresql",
+    reason="search/candidates.py is the PostgreSQL backend's candidate query",
 )
 
 
@@ -28,8 +29,10 @@ def flood(portal):
                                 summary="各地做好准备。", publish_time=days_ago(age))
         for age in (0, 100, 200, 2000)
     }
-    pages["body"] = ArticlePageFactory(parent=portal["news"], title="全市召开工作会议", slug="flood-body",
-                                       summary="会议部署防汛抢险工作。", publish_time=BASE_TIME + datetime.timedelta(days=1))
+    pages["body"] = ArticlePageFactory(
+        parent=portal["news"], title="全市召开工作会议", slug="flood-body",
+        summary="会议部署防汛抢险工作。", publish_time=BASE_TIME + datetime.timedelta(days=1),
+    )
     return pages
 
 

@@ -76,7 +76,9 @@ class Command(BaseCommand):
                 column = home.add_child(instance=ColumnPage(title="基准文档", slug="documents"))
                 benchmark.create_articles(column, n, rng, self.progress(n))
                 elapsed = time.perf_counter() - start
-                self.stdout.write(f"page creation (bulk, not indexing): {elapsed:.1f} s ({n / elapsed:.0f} pages/s)")
+                self.stdout.write(
+                    f"page creation (bulk, not indexing): {elapsed:.1f} s ({n / elapsed:.0f} pages/s)"
+                )
             start = time.perf_counter()
             self.index(column)
             elapsed = time.perf_counter() - start
