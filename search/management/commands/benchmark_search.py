@@ -118,7 +118,9 @@ class Command(BaseCommand):
     def cleanup(self, home, backend_settings):
         self.stdout.write("removing the benchmark documents ...")
         IndexEntry = get_app_config().get_model("IndexEntry")
-        home = Page.objects.get(pk=home.pk)
+        home = Page.objects.filter(pk=home.pk).first()
+        if home is None:  # creation failed and was rolled back: nothing to remove
+            return
         with override_settings(WAGTAILSEARCH_BACKENDS=backend_settings), transaction.atomic():
             ids = Page.objects.descendant_of(home, inclusive=True).annotate(key=Cast("pk", TextField()))
             IndexEntry.objects.filter(object_id__in=ids.values("key")).delete()
