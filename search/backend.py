@@ -97,6 +97,8 @@ class IndexMixin:
 if connection.vendor == "postgresql":
     from modelsearch.backends.database.postgres import postgres as base
 
+    from .candidates import CandidatesMixin
+
     class ChineseObjectIndexer(ChineseIndexerMixin, base.ObjectIndexer):
         pass
 
@@ -117,7 +119,7 @@ if connection.vendor == "postgresql":
     class ChineseAutocompleteQueryCompiler(QueryMixin, base.PostgresAutocompleteQueryCompiler):
         pass
 
-    class ChineseSearchBackend(base.PostgresSearchBackend):
+    class ChineseSearchBackend(CandidatesMixin, base.PostgresSearchBackend):
         query_compiler_class = ChineseSearchQueryCompiler
         autocomplete_query_compiler_class = ChineseAutocompleteQueryCompiler
         index_class = ChineseIndex

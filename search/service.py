@@ -103,6 +103,7 @@ class Outcome:
     answer: dict | None = None  # a service guide that answers the query (搜索即服务)
     corrected_query: str | None = None  # set when the results shown are the suggestion's
     complete_count: int = 0  # results that match every word (the rest match all words but one)
+    count_capped: bool = False  # only the best MAX_CANDIDATES matches were looked at: count is a lower bound
     searched: bool = False
 
     def as_json(self):
@@ -111,6 +112,7 @@ class Outcome:
             "query": self.params.q,
             "results": self.results,
             "count": self.count,
+            "count_capped": self.count_capped,
             "page": page.number if page else 1,
             "num_pages": page.paginator.num_pages if page else 0,
             "facets": self.facets,
@@ -156,19 +158,45 @@ def relaxed_query(q):
     return Or(queries) if len(queries) > 1 else queries[0]
 
 
-def _candidates(query, params):
-    """(page id, relevance) of the best matches in the chosen locale and kinds."""
-    qs = Page.objects.live().filter(content_type_id__in=kinds.content_type_ids()).only("pk")
+def _in_locale(qs, params):
     if params.locale != "all":
         locale = Locale.objects.filter(language_code=params.locale).first()
         qs = qs.filter(locale=locale) if locale else qs.none()
-    hits = get_search_backend().search(query, qs).annotate_score("_score")[:MAX_CANDIDATES]
+    return qs
+
+
+ROW_FIELDS = ("pk", "title", "sort_time", "content_type_id")
+
+
+def _matches(query, params):
+    """The best matches in the chosen locale, kinds, column and dates: (rows, scores, pks
+    known to match in the title, capped), at most MAX_CANDIDATES rows.
+
+    A backend with ``candidates`` (PostgreSQL, see candidates.py) gets the filters and returns
+    the newest title matches first without ranking every match; any other backend ranks every
+    match and the filters are applied to its best MAX_CANDIDATES afterwards."""
+    backend = get_search_backend()
+    qs = _in_locale(Page.objects.live().filter(content_type_id__in=kinds.content_type_ids()), params)
+    if hasattr(backend, "candidates"):
+        rows = _filters(qs, params).order_by("-sort_time", "-pk").values(*ROW_FIELDS)
+        found = backend.candidates(query, rows, MAX_CANDIDATES)
+        if found is not None:
+            scores = {row["pk"]: score for row, score, _title in found}
+            in_title = {row["pk"] for row, _score, title in found if title}
+            return [row for row, _s, _t in found], scores, in_title, len(found) >= MAX_CANDIDATES
+    hits = backend.search(query, qs.only("pk")).annotate_score("_score")[:MAX_CANDIDATES]
     # SQLite's bm25 is negative (lower is better), PostgreSQL's ts_rank positive: compare sizes.
-    return {page.pk: abs(page._score or 0) for page in hits}
+    scores = {page.pk: abs(page._score or 0) for page in hits}
+    return _filtered(list(scores), params), scores, set(), len(scores) >= MAX_CANDIDATES
 
 
 def _filtered(ids, params):
-    qs = Page.objects.filter(pk__in=ids).public()
+    return list(_filters(Page.objects.filter(pk__in=ids), params).values(*ROW_FIELDS))
+
+
+def _filters(qs, params):
+    """Public pages, column and date range, with ``sort_time`` (the date shown and sorted on)."""
+    qs = qs.public()
     if params.locale == "all":
         qs = qs.filter(alias_of__isnull=True)  # an alias repeats its original in another tree
     if params.column:
@@ -185,7 +213,7 @@ def _filtered(ids, params):
         qs = qs.filter(sort_time__gte=datetime.datetime.combine(params.date_from, datetime.time.min, tz))
     if params.date_to:
         qs = qs.filter(sort_time__lte=datetime.datetime.combine(params.date_to, datetime.time.max, tz))
-    return list(qs.values("pk", "title", "sort_time", "content_type_id"))
+    return qs
 
 
 def _wanted(variants):
@@ -235,7 +263,11 @@ def _score_bands(scores):
     return bands
 
 
-def _rank(rows, scores, params, variants, complete=None):
+def _rank(rows, scores, params, variants, complete=None, in_title=frozenset()):
+    """Relevance order. ``complete``: pages that match every word of the query (None: all do);
+    ``in_title``: pages whose title the engine matched to a whole query variant (share 1,
+    without recomputing the title's tokens and pinyin here)."""
+
     def full(row):  # matches every word of the query (the others, all words but one, come after)
         return complete is None or row["pk"] in complete
 
@@ -248,7 +280,7 @@ def _rank(rows, scores, params, variants, complete=None):
     folded_variants = [normalize.fold(v) for v in variants]
 
     def key(row):
-        title = _title_match(row["title"], wanted)
+        title = 1.0 if row["pk"] in in_title else _title_match(row["title"], wanted)
         folded_title = normalize.fold(row["title"])
         phrase = any(v in folded_title for v in folded_variants)
         return (full(row), round(title, 1), phrase, bands[row["pk"]], row["sort_time"], row["pk"])
@@ -297,13 +329,20 @@ def _page_text(page, terms):
     return texts[0]
 
 
-def _result(page, row, kind_labels, kind_key, terms, request):
-    parent = page.get_parent()
+def _columns(pages):
+    """{page pk: title of its parent column} in one query (not one get_parent() per result)."""
+    parent_path = {page.pk: page.path[: -Page.steplen] for page in pages}
+    parents = Page.objects.filter(path__in=set(parent_path.values()), depth__gt=2)
+    titles = dict(parents.values_list("path", "title"))
+    return {pk: titles.get(path, "") for pk, path in parent_path.items()}
+
+
+def _result(page, row, kind_labels, kind_key, terms, request, column=""):
     return {
         "title": page.title,
         "url": page.get_url(request=request),
         "kind": kind_labels.get(kind_key, ""),
-        "column": parent.title if parent and parent.depth > 2 else "",
+        "column": column,
         "date": timezone.localtime(row["sort_time"]).date().isoformat() if row["sort_time"] else "",
         "snippet": snippet(_page_text(page, terms), terms),
     }
@@ -350,7 +389,7 @@ def run(params, request=None, record_hit=True):
     if outcome.complete_count < 3:
         suggestion = vocabulary.suggest(params.q)
         suggested_query = search_query(suggestion) if suggestion else None
-        if suggested_query is not None and _candidates(suggested_query, params):
+        if suggested_query is not None and _matches(suggested_query, params)[0]:
             outcome.suggestion = suggestion
             if outcome.complete_count == 0:
                 # Nothing as typed: show the corrected query's results, saying so (like "did you mean").
@@ -365,13 +404,15 @@ def run(params, request=None, record_hit=True):
 def _fill(outcome, q, query, request):
     params = outcome.params
     variants = vocabulary.expand(q)
-    scores = _candidates(query, params)
+    rows, scores, in_title, outcome.count_capped = _matches(query, params)
     complete = None
-    if len(scores) < settings.PORTAL_SEARCH_PAGE_SIZE and (relaxed := relaxed_query(q)) is not None:
-        complete = set(scores)
-        for pk, score in _candidates(relaxed, params).items():
-            scores.setdefault(pk, score)
-    rows = _filtered(list(scores), params)
+    if len(rows) < settings.PORTAL_SEARCH_PAGE_SIZE and (relaxed := relaxed_query(q)) is not None:
+        complete = {row["pk"] for row in rows}
+        more_rows, more_scores, _title, _capped = _matches(relaxed, params)
+        for row in more_rows:
+            if row["pk"] not in complete:
+                rows.append(row)
+                scores[row["pk"]] = more_scores[row["pk"]]
     by_kind = kinds.kind_by_content_type()
     labels = kinds.labels()
     counts = {}
@@ -383,15 +424,17 @@ def _fill(outcome, q, query, request):
     ]
     if params.kind:
         rows = [r for r in rows if by_kind.get(r["content_type_id"]) == params.kind]
-    ranked = _rank(rows, scores, params, variants, complete)
+    ranked = _rank(rows, scores, params, variants, complete, in_title)
     outcome.count = len(ranked)
     outcome.complete_count = len(ranked) if complete is None else sum(r["pk"] in complete for r in ranked)
     outcome.page = Paginator(ranked, settings.PORTAL_SEARCH_PAGE_SIZE).get_page(params.page)
     page_rows = list(outcome.page.object_list)
     pages = Page.objects.filter(pk__in=[r["pk"] for r in page_rows]).specific().in_bulk()
+    columns = _columns(pages.values())
     terms = list(dict.fromkeys(t for v in variants for t in normalize.highlight_terms(v)))
     outcome.results = [
-        _result(pages[r["pk"]], r, labels, by_kind.get(r["content_type_id"]), terms, request)
+        _result(pages[r["pk"]], r, labels, by_kind.get(r["content_type_id"]), terms, request,
+                columns.get(r["pk"], ""))
         for r in page_rows
         if r["pk"] in pages
     ]

@@ -1,0 +1,77 @@
+"""PostgreSQL: the best few hundred matches without ranking every match (search service only).
+
+modelsearch orders all matches by ``ts_rank`` on title and body before it takes the best 500;
+at 100,000 documents a common word matches 10,000-20,000 entries and reading their (toasted)
+vectors costs 300-400 ms. The service re-ranks candidates itself (title share, whole query in
+the title, then date), so the database only has to hand over the right few hundred:
+
+1. entries whose title matches (the title GIN index; no vector is read), newest first;
+2. if those are fewer than the limit, all matches ((title || body) GIN index, migration 0002),
+   newest first, to fill up;
+3. ``ts_rank`` on title and body, as modelsearch computes it, for those few hundred only.
+
+The page queryset carries the filters (locale, column, dates) and the ordering, so filtering
+happens before the limit. Queries other than the service's PlainText/Phrase/Or/And trees return
+None and the caller falls back to the backend's ordinary search.
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db.models import F, IntegerField
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast
+from modelsearch.backends.database.postgres.weights import get_sql_weights
+from modelsearch.conf import get_app_config
+from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+from . import backend
+
+
+def raw_tsquery(query):
+    """The tsquery text of a service query, or None for anything else."""
+    if isinstance(query, (PlainText, Phrase)):
+        return backend.tsquery(backend._query_tree(query))
+    if isinstance(query, (And, Or)) and query.subqueries:
+        parts = [raw_tsquery(q) for q in query.subqueries]
+        if None in parts:
+            return None
+        return "(" + (" & " if isinstance(query, And) else " | ").join(parts) + ")"
+    return None
+
+
+class CandidatesMixin:
+    def candidates(self, query, rows, limit):
+        """[(row, score, title_matched)] for at most ``limit`` matches, title matches first.
+
+        ``rows`` is an ordered ``values()`` queryset of pages with a "pk" key (filters and
+        order included); None when the query is not one this method compiles."""
+        raw = raw_tsquery(query)
+        if raw is None:
+            return None
+        IndexEntry = get_app_config().get_model("IndexEntry")
+        tsquery = SearchQuery(raw, search_type="raw", config=self.config)
+        entries = IndexEntry._default_manager.filter(
+            content_type_id__in=get_descendants_content_types_pks(rows.model)
+        )
+        # Page ids, so that the page side keeps its primary key index (the generic relation
+        # casts the page id to text instead).
+        page_ids = entries.annotate(page_id=Cast("object_id", IntegerField()))
+
+        in_title = list(rows.filter(pk__in=page_ids.filter(title=tsquery).values("page_id"))[:limit])
+        found = [(row, True) for row in in_title]
+        if len(found) < limit:
+            vector = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+            anywhere = page_ids.annotate(vector=vector).filter(vector=tsquery).values("page_id")
+            seen = {row["pk"] for row in in_title}
+            more = [row for row in rows.filter(pk__in=anywhere)[:limit] if row["pk"] not in seen]
+            found += [(row, False) for row in more[: limit - len(found)]]
+        if not found:
+            return []
+        weights = get_sql_weights()
+        rank = SearchRank(F("title"), tsquery, weights=weights) * F("title_norm") + SearchRank(
+            F("body"), tsquery, weights=weights
+        )
+        keys = [str(row["pk"]) for row, _in_title in found]
+        scored = page_ids.filter(object_id__in=keys).annotate(score=rank)
+        scores = dict(scored.values_list("page_id", "score"))
+        return [(row, scores.get(row["pk"], 0.0), title) for row, title in found]

@@ -1,0 +1,81 @@
+"""Candidate selection at scale: capped counts (any backend) and, on PostgreSQL, the title-first
+candidate query of search/candidates.py (filters before the limit, newest title matches first)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from modelsearch.query import Or, PlainText
+
+from search import service
+from tests.factories import ArticlePageFactory, BASE_TIME
+
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="search/candidates.py is the PostgreSQL backend's candidate query",
+)
+
+
+def days_ago(n):
+    return BASE_TIME - datetime.timedelta(days=n)
+
+
+@pytest.fixture
+def flood(portal):
+    """Four title matches (newest first: 0, 100, 200 and 2,000 days old) and a newer body-only match."""
+    pages = {
+        age: ArticlePageFactory(parent=portal["news"], title=f"防汛抢险通知（{age}）", slug=f"flood-{age}",
+                                summary="各地做好准备。", publish_time=days_ago(age))
+        for age in (0, 100, 200, 2000)
+    }
+    pages["body"] = ArticlePageFactory(
+        parent=portal["news"], title="全市召开工作会议", slug="flood-body",
+        summary="会议部署防汛抢险工作。", publish_time=BASE_TIME + datetime.timedelta(days=1),
+    )
+    return pages
+
+
+def test_count_beyond_the_candidate_cap_is_a_lower_bound(client, flood, monkeypatch):
+    monkeypatch.setattr(service, "MAX_CANDIDATES", 3)
+    data = client.get("/api/search/", {"q": "防汛抢险"}).json()
+    assert data["count"] == 3 and data["count_capped"] is True
+    html = client.get("/search/", {"q": "防汛抢险"}).content.decode()
+    assert "找到 3 条以上与“防汛抢险”相关的结果" in html
+    assert "(3+)" in html  # the facet count is a lower bound too
+
+
+def test_count_below_the_cap_is_exact(client, flood):
+    data = client.get("/api/search/", {"q": "防汛抢险"}).json()
+    assert data["count"] == 5 and data["count_capped"] is False
+    assert "找到 5 条与“防汛抢险”相关的结果" in client.get("/search/", {"q": "防汛抢险"}).content.decode()
+
+
+@postgres_only
+def test_newest_title_matches_are_the_candidates(client, flood, monkeypatch):
+    monkeypatch.setattr(service, "MAX_CANDIDATES", 3)
+    titles = [r["title"] for r in client.get("/api/search/", {"q": "防汛抢险"}).json()["results"]]
+    # The body-only page is newer, but title matches come first; the oldest title match is left out.
+    assert titles == ["防汛抢险通知（0）", "防汛抢险通知（100）", "防汛抢险通知（200）"]
+
+
+@postgres_only
+def test_body_matches_fill_up_after_title_matches(client, flood):
+    titles = [r["title"] for r in client.get("/api/search/", {"q": "防汛抢险"}).json()["results"]]
+    assert titles[-1] == "全市召开工作会议" and len(titles) == 5
+
+
+@postgres_only
+def test_date_filter_applies_before_the_cap(client, flood, monkeypatch):
+    monkeypatch.setattr(service, "MAX_CANDIDATES", 2)
+    to = days_ago(1000).astimezone().date().isoformat()
+    data = client.get("/api/search/", {"q": "防汛抢险", "date_to": to}).json()
+    assert [r["title"] for r in data["results"]] == ["防汛抢险通知（2000）"]
+
+
+@postgres_only
+def test_raw_tsquery_of_service_queries():
+    from search.candidates import raw_tsquery
+
+    assert raw_tsquery(PlainText("信息公开")) == "('信息' & '公开')"
+    assert raw_tsquery(Or([PlainText("社保"), PlainText("社会保险")])) == "('社保' | ('社会' & '会保' & '保险'))"
