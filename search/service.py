@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
-from . import kinds, normalize, vocabulary
+from . import kinds, normalize, records, vocabulary
 
 MAX_QUERY_LENGTH = 100
 MAX_CANDIDATES = 500  # best matches re-ranked and filtered; enough for any page a person reads
@@ -169,6 +169,13 @@ ROW_FIELDS = ("pk", "title", "sort_time", "content_type_id")
 
 
 def _matches(query, params):
+    """Pages and records (published letters) that match, see _page_matches."""
+    rows, scores, in_title, capped = _page_matches(query, params)
+    more, more_scores = records.matches(query, params, _date_bounds(params), MAX_CANDIDATES)
+    return rows + more, {**scores, **more_scores}, in_title, capped or len(more) >= MAX_CANDIDATES
+
+
+def _page_matches(query, params):
     """The best matches in the chosen locale, kinds, column and dates: (rows, scores, pks
     known to match in the title, capped), at most MAX_CANDIDATES rows.
 
@@ -208,12 +215,20 @@ def _filters(qs, params):
         if lookups
         else F("first_published_at")
     )
-    tz = timezone.get_current_timezone()
-    if params.date_from:
-        qs = qs.filter(sort_time__gte=datetime.datetime.combine(params.date_from, datetime.time.min, tz))
-    if params.date_to:
-        qs = qs.filter(sort_time__lte=datetime.datetime.combine(params.date_to, datetime.time.max, tz))
+    start, end = _date_bounds(params)
+    if start:
+        qs = qs.filter(sort_time__gte=start)
+    if end:
+        qs = qs.filter(sort_time__lte=end)
     return qs
+
+
+def _date_bounds(params):
+    """The date range as aware datetimes: from the start of the first day to the end of the last."""
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime.combine(params.date_from, datetime.time.min, tz) if params.date_from else None
+    end = datetime.datetime.combine(params.date_to, datetime.time.max, tz) if params.date_to else None
+    return start, end
 
 
 def _wanted(variants):
@@ -337,15 +352,31 @@ def _columns(pages):
     return {pk: titles.get(path, "") for pk, path in parent_path.items()}
 
 
-def _result(page, row, kind_labels, kind_key, terms, request, column=""):
+def _result(page, row, kind_label, terms, request, column=""):
     return {
         "title": page.title,
         "url": page.get_url(request=request),
-        "kind": kind_labels.get(kind_key, ""),
+        "kind": kind_label,
         "column": column,
-        "date": timezone.localtime(row["sort_time"]).date().isoformat() if row["sort_time"] else "",
+        "date": _shown_date(row),
         "snippet": snippet(_page_text(page, terms), terms),
     }
+
+
+def _record_result(row, kind_label, terms):
+    record = row["record"]
+    return {
+        "title": row["title"],
+        "url": record.get_url(),
+        "kind": kind_label,
+        "column": str(record._meta.verbose_name_plural),
+        "date": _shown_date(row),
+        "snippet": snippet(record.search_text(), terms),
+    }
+
+
+def _shown_date(row):
+    return timezone.localtime(row["sort_time"]).date().isoformat() if row["sort_time"] else ""
 
 
 def _promotions(q, request, params):
@@ -429,20 +460,23 @@ def _fill(outcome, q, query, request):
     outcome.complete_count = len(ranked) if complete is None else sum(r["pk"] in complete for r in ranked)
     outcome.page = Paginator(ranked, settings.PORTAL_SEARCH_PAGE_SIZE).get_page(params.page)
     page_rows = list(outcome.page.object_list)
-    pages = Page.objects.filter(pk__in=[r["pk"] for r in page_rows]).specific().in_bulk()
+    pages = Page.objects.filter(pk__in=[r["pk"] for r in page_rows if r["pk"] > 0]).specific().in_bulk()
     columns = _columns(pages.values())
     terms = list(dict.fromkeys(t for v in variants for t in normalize.highlight_terms(v)))
-    outcome.results = [
-        _result(pages[r["pk"]], r, labels, by_kind.get(r["content_type_id"]), terms, request,
-                columns.get(r["pk"], ""))
-        for r in page_rows
-        if r["pk"] in pages
-    ]
+    shown = []  # (result, row)
+    for row in page_rows:
+        kind_label = labels.get(by_kind.get(row["content_type_id"]), "")
+        if records.is_record(row):
+            shown.append((_record_result(row, kind_label, terms), row))
+        elif row["pk"] in pages:
+            column = columns.get(row["pk"], "")
+            shown.append((_result(pages[row["pk"]], row, kind_label, terms, request, column), row))
+    outcome.results = [result for result, _row in shown]
     outcome.answer = None
     if outcome.page.number == 1:
         wanted = _wanted(variants)
         outcome.answer = next(
-            (r for r, row in zip(outcome.results, page_rows)
+            (result for result, row in shown
              if by_kind.get(row["content_type_id"]) == "service" and _title_match(row["title"], wanted) == 1),
             None,
         )

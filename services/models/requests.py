@@ -5,6 +5,7 @@ logging, deadlines and masking are written once.
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
@@ -111,12 +112,14 @@ class Letter(index.Indexed, CitizenRequest):
     # Site search (互动) finds published letters. The index holds the text as it is published, with
     # personal numbers masked: a search for someone's phone number must not find their letter.
     search_fields = [
-        index.SearchField("public_subject", boost=2),
-        index.SearchField("public_text"),
+        index.SearchField("search_title", boost=2),
+        index.SearchField("search_text"),
         index.FilterField("publish_consent"),
         index.FilterField("published"),
         index.FilterField("status"),
+        index.FilterField("replied_at"),
     ]
+    search_date_field = "replied_at"
 
     class Meta(CitizenRequest.Meta):
         verbose_name = _("来信")
@@ -128,11 +131,18 @@ class Letter(index.Indexed, CitizenRequest):
     def is_public(self):
         return self.publish_consent and self.published and self.status in ANSWERED_STATUSES
 
-    def public_subject(self):
+    @classmethod
+    def search_public(cls):
+        return cls.objects.public()
+
+    def search_title(self):
         return mask_personal_data(self.subject)
 
-    def public_text(self):
+    def search_text(self):
         return mask_personal_data(f"{self.content}\n{self.reply}")
+
+    def get_url(self):
+        return reverse("services:letter_detail", args=[self.number])
 
 
 class DisclosureRequest(CitizenRequest):

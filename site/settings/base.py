@@ -229,12 +229,13 @@ PORTAL_TRANSLATOR_GROUP = "翻译员"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}}
 # How Chinese text becomes tokens: "hybrid" (default), "bigram" or "jieba"; see search/README.md.
 PORTAL_SEARCH_SEGMENTER = os.environ.get("PORTAL_SEARCH_SEGMENTER", "hybrid")
-# Result kinds: key -> (label, page models). Other apps add their page types here.
+# Result kinds: key -> (label, models). Other apps add their page types here.
 PORTAL_SEARCH_KINDS = {
     "info": ("信息", ["columns.ArticlePage"]),
     "policy": ("政策文件", ["columns.PolicyDocumentPage"]),
     "service": ("办事指南", ["services.ServiceGuidePage"]),
-    "interaction": ("互动", []),
+    # Published letters and their replies: not pages, see search/records.py.
+    "interaction": ("互动", ["services.Letter"]),
 }
 PORTAL_SEARCH_PAGE_SIZE = 10
 if os.environ.get("ELASTICSEARCH_URL"):
