@@ -8,4 +8,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("站内搜索")
 
     def ready(self):
-        from . import vocabulary  # noqa: F401 - connects the cache-invalidation signals
+        from . import dates, vocabulary  # noqa: F401 - connect the date and cache-invalidation signals

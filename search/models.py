@@ -54,3 +54,22 @@ class ImportedDocument(models.Model):
     class Meta:
         verbose_name = _("导入的文档")
         verbose_name_plural = _("导入的文档")
+
+
+class PageDate(models.Model):
+    """The date a page shows (its kind's 发布时间, else first published), one narrow row per page.
+
+    Search orders every title match by this date; reading it from each kind's table costs a join
+    per kind and a lookup per match (80-100 ms for a common word at 100,000 documents), this
+    table's index does not. Kept current by search/dates.py; filled for existing pages by
+    migration 0003."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", verbose_name=_("页面"), on_delete=models.CASCADE, primary_key=True,
+        related_name="pagedate",
+    )
+    shown_at = models.DateTimeField(_("显示日期"), null=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("页面显示日期")
+        verbose_name_plural = _("页面显示日期")
