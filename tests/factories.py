@@ -119,7 +119,7 @@ def make_tree():
     home = make_site()
     news_parent = ColumnPageFactory(parent=home, title="政务动态", slug="zwdt", show_in_menus=True)
     news = ColumnPageFactory(parent=news_parent, title="要闻", slug="yw", show_in_menus=True)
-    article = ArticlePageFactory(parent=news, title="市政府召开常务会议", slug="cwhy")
+    article = ArticlePageFactory(parent=news, title="市政府召开常务会议", slug="cwhy", publish_time=BASE_TIME)
     older = ArticlePageFactory(parent=news, title="全市优化营商环境工作推进会召开", slug="yshj",
                                publish_time=BASE_TIME - timedelta(days=30))
     disclosure = PageFactory._create(InfoDisclosureIndexPage, parent=home, title="政府信息公开", slug="zwgk",
