@@ -1,8 +1,8 @@
 """The date shown for each page, kept in PageDate (see models.PageDate) so that search can sort on it.
 
 One definition: the kind's publish_time (kinds.date_lookups), else first_published_at. Recomputed
-from the database after every save of a page and after publishing (publish_time may change on a
-published page, and first_published_at is set when a page is first published).
+from the database after every save of a page (publish_time may change on a published page;
+publishing sets first_published_at and then saves the page, so it is covered too).
 """
 
 from django.db.models import DateTimeField
@@ -10,7 +10,6 @@ from django.db.models.functions import Coalesce
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page
-from wagtail.signals import page_published
 
 from . import kinds
 from .models import PageDate
@@ -34,10 +33,5 @@ def refresh(pages):
 
 @receiver(post_save)
 def _saved(sender, instance, raw=False, **kwargs):
-    if isinstance(instance, Page) and instance.pk:
+    if isinstance(instance, Page) and instance.pk and not raw:  # raw: fixtures, rows not all there yet
         refresh(Page.objects.filter(pk=instance.pk))
-
-
-@receiver(page_published)
-def _published(sender, instance, **kwargs):
-    refresh(Page.objects.filter(pk=instance.pk))
