@@ -61,13 +61,23 @@ def _pinyin_terms(groups):
 
 def expand(query):
     """The query plus its variants (folded): Taiwan wording (政府資訊 -> 政府信息), the pinyin of a
-    synonym term (shebao -> 社保, whose title pages have no such pinyin) and synonyms
-    (社保办理 -> 社会保险办理)."""
+    synonym term (shebao -> 社保, whose title pages have no such pinyin), other full pinyin as the
+    words an input method would offer (chanjia -> 产假: the index has pinyin for titles only) and
+    synonyms (社保办理 -> 社会保险办理)."""
     folded = normalize.fold(query)
     variants = list(dict.fromkeys([folded, normalize.fold_phrases(query)]))
     pinyin_terms = _pinyin_terms(tuple(tuple(group) for group in synonym_groups()))
-    for word in set(re.findall(r"[a-z]+", folded)) & set(pinyin_terms):
-        variants.append(re.sub(rf"(?<![a-z0-9]){word}(?![a-z0-9])", pinyin_terms[word], folded))
+    conversions = {}
+    for word in dict.fromkeys(re.findall(r"[a-z]+", folded)):
+        chinese = [pinyin_terms[word]] if word in pinyin_terms else pinyin_words(word)
+        if chinese:
+            conversions[word] = chinese
+    for choice in range(PINYIN_CHOICES):
+        converted = folded
+        for word, chinese in conversions.items():
+            converted = re.sub(rf"(?<![a-z0-9]){word}(?![a-z0-9])", chinese[min(choice, len(chinese) - 1)], converted)
+        if converted != folded:
+            variants.append(converted)
     for group in synonym_groups():
         for variant in list(variants):
             for term in sorted(group, key=len, reverse=True):
@@ -79,6 +89,62 @@ def expand(query):
         if len(variants) >= MAX_VARIANTS:
             break
     return list(dict.fromkeys(variants))[:MAX_VARIANTS]
+
+
+# --- Pinyin typed without choosing the characters --------------------------------
+
+MIN_PINYIN_WORD_FREQUENCY = 3  # in jieba's dictionary (行政复议 has 3)
+MAX_PINYIN_SYLLABLES = 12
+# Like an input method's first candidates: jieba's frequencies are from general text (缠夹 34 is
+# more frequent there than 产假 21), so the search tries the first few and finds what exists.
+PINYIN_CHOICES = 3
+
+
+def _words_at(syllables, start):
+    """{end: [(known to the titles, frequency, word)]}: the best few dictionary words of 2 to 4
+    characters whose characters have the syllables from ``start`` to ``end``."""
+    words, table = _dictionary(), _homophones()
+    titles = vocabulary()[0]
+    prefixes, best = [""], {}
+    for end in range(start + 1, min(start + 4, len(syllables)) + 1):
+        # jieba's dictionary holds every prefix of its words: only prefixes of words go on.
+        prefixes = [p + c for p in prefixes for c in table.get(syllables[end - 1], ()) if p + c in words]
+        if end - start < 2:
+            continue
+        found = [
+            (all(g in titles for g in normalize.bigrams(word)), words[word], word)
+            for word in prefixes
+            if words[word] >= MIN_PINYIN_WORD_FREQUENCY
+        ]
+        if found:
+            best[end] = sorted(found, reverse=True)[:PINYIN_CHOICES]
+    return best
+
+
+def pinyin_words(word):
+    """The first PINYIN_CHOICES texts an input method would offer for full pinyin (``chanjia`` ->
+    缠夹, 产假, …; ``xinxigongkai`` -> 信息公开, …), or [] when it is not pinyin of dictionary
+    words. Fewest words first, then words the portal's titles use (gongshang -> 工伤 on a site
+    about 工伤保险, before the more frequent 工商), then the most frequent."""
+    syllables = normalize.parse_pinyin(word)
+    if not syllables or not 2 <= len(syllables) <= MAX_PINYIN_SYLLABLES:
+        return []
+    # best[i]: the best few (number of words, words unknown to the titles, -log frequency, text)
+    # for the first i syllables
+    best = {0: [(0, 0, 0.0, "")]}
+    for start in range(len(syllables)):
+        for end, words in _words_at(syllables, start).items():
+            for count, unknown, cost, text in best.get(start, []):
+                for known, frequency, chinese in words:
+                    best.setdefault(end, []).append(
+                        (count + 1, unknown + (not known), cost - math.log(frequency), text + chinese)
+                    )
+            if end in best:
+                by_text = {}  # 交通事故 as one word or as 交通 + 事故: keep its best
+                for candidate in sorted(best[end]):
+                    by_text.setdefault(candidate[3], candidate)
+                best[end] = list(by_text.values())[:PINYIN_CHOICES]
+    return [text for *_key, text in best.get(len(syllables), [])]
 
 
 # --- Did you mean ---------------------------------------------------------------
@@ -156,9 +222,9 @@ def _uncovered(run):
 def _fix_run(run, counts, following, preceding):
     """Replace one character so that every bigram of ``run`` is one the portal's titles use, or,
     for a character that belongs to no word, so that it forms a word of the dictionary (jieba's,
-    for words that only bodies use: 试用其 -> 试用期). Homophones of the typed character come
-    first, then fixes the titles know, then those that leave the fewest characters outside words,
-    then the most frequent."""
+    for words that only bodies use: 试用其 -> 试用期). Fixes the titles know come first, then
+    homophones of the typed character, then those that leave the fewest characters outside
+    words, then the most frequent (putting homophones first lost 2 of the legal set's 14 typos)."""
     unknown = [i for i in range(len(run) - 1) if run[i : i + 2] not in counts]
     # Two characters are too few to tell a typo from an abbreviation (社保 is not 社会).
     if len(run) < MIN_CJK_TYPO_LENGTH or not unknown:

@@ -6,8 +6,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
-from search.management.commands.evaluate_search import KIND_ORDER, SETS_DIR, read_set, scores
+from search.management.commands.evaluate_search import KIND_ORDER, SETS_DIR, agreement, read_set, scores
 
 
 @pytest.mark.parametrize("name, min_docs, min_queries", [("legal", 400, 70), ("portal", 40, 50)])
@@ -47,3 +48,33 @@ def test_evaluate_search_prints_recall_and_mrr():
     assert naive_recall < 0.5
     for kind in KIND_ORDER:
         assert re.search(rf"{kind}\s+\d+\s+[\d.]+\s+[\d.]+", text)
+
+
+def test_fresh_queries_and_second_judgments_are_well_formed():
+    docs, queries, synonyms = read_set(SETS_DIR / "legal", queries="fresh")
+    ids = {d["id"] for d in docs}
+    assert len(queries) >= 30 and {q["type"] for q in queries} == set(KIND_ORDER)
+    assert all(q["relevant"] and set(q["relevant"]) <= ids for q in queries)
+    first = {q["q"] for q in read_set(SETS_DIR / "legal")[1]}
+    assert not first & {q["q"] for q in queries}, "a fresh query repeats one of the first set"
+    assert len(synonyms) > len(read_set(SETS_DIR / "legal")[2])  # the fresh set's synonyms are added
+    _docs, judged, _synonyms = read_set(SETS_DIR / "legal", judge="second")
+    assert all(q["relevant"] and set(q["relevant"]) <= ids and q["first_reader"] for q in judged)
+
+
+def test_agreement_between_readers():
+    # 4 documents, one query: the readers agree on a (relevant) and d (not), differ on b and c.
+    queries = [{"first_reader": ["a", "b"], "relevant": ["a", "c"]}]
+    assert agreement(queries, 4) == (0.0, 0.5)  # half the pairs agree, as chance would have it
+    same = [{"first_reader": ["a"], "relevant": ["a"]}]
+    assert agreement(same, 4) == (1.0, 1.0)
+
+
+def test_missing_judgments_are_a_clear_error(tmp_path):
+    for name in ("documents.jsonl", "queries.jsonl", "synonyms.txt"):
+        (tmp_path / name).write_text((SETS_DIR / "portal" / name).read_text("utf-8"), "utf-8")
+    with pytest.raises(CommandError, match="没有文件 judgments-second.jsonl"):
+        read_set(tmp_path, judge="second")
+    (tmp_path / "judgments-second.jsonl").write_text('{"q": "其他", "relevant": ["x"]}\n', "utf-8")
+    with pytest.raises(CommandError, match="缺少这些查询的判断"):
+        read_set(tmp_path, judge="second")

@@ -91,3 +91,21 @@ def test_pinyin_of_a_synonym_term_finds_its_synonyms(client, portal):
     assert "社保" in vocabulary.expand("shebao")
     assert titles(client, q="shebao") == ["社会保险费征缴工作进展顺利"]
     assert normalize.query_tree("shebao") is not None
+
+
+def test_full_pinyin_finds_words_only_bodies_use(client, portal):
+    # The index has pinyin for titles only; chanjia is typed as an input method would offer it.
+    ArticlePageFactory(parent=portal["news"], title="女职工劳动保护特别规定", slug="leave",
+                       summary="女职工生育享受98天产假，其中产前可以休假15天。")
+    assert titles(client, q="chanjia") == ["女职工劳动保护特别规定"]
+    assert titles(client, q="tianshu") == []  # 天数 is in no text
+
+
+def test_pinyin_is_read_as_the_words_an_input_method_offers(portal):
+    # Jieba's frequencies are from general text (缠夹 before 产假): the first few are tried.
+    assert "产假" in vocabulary.pinyin_words("chanjia")
+    assert vocabulary.pinyin_words("xingzhengfuyi")[0] == "行政复议"
+    assert vocabulary.pinyin_words("weiyuejin") == ["违约金"]
+    assert len(vocabulary.pinyin_words("jiaotongshigu")) == len(set(vocabulary.pinyin_words("jiaotongshigu")))
+    assert vocabulary.pinyin_words("safety") == vocabulary.pinyin_words("xxgk") == []
+    assert vocabulary.pinyin_words("x" * 100) == []

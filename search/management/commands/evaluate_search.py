@@ -8,6 +8,11 @@ indexed in batches, as ``update_index`` does, once per segmenter. The set's syno
 editors would add them, and every query goes through the same search service as the search page.
 A naive substring search (what LIKE '%q%' would give, in document order) is scored alongside.
 
+Two more files test the figures themselves: ``--queries fresh`` runs 35 queries written and
+judged afterwards by another reader (``queries-fresh.jsonl``, with ``synonyms-fresh.txt``), never
+used to tune the search; ``--judge second`` scores the 91 queries against a second reader's
+judgments (``judgments-second.jsonl``) and prints how far the two readers agree.
+
 recall@10 is the share of a query's relevant documents in the first 10 results, out of at most 10
 (a query with 50 relevant documents scores 1.0 when its first 10 results are all relevant).
 """
@@ -20,7 +25,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test.utils import override_settings
 from django.utils.html import escape
@@ -40,14 +45,48 @@ BATCH = 200
 KIND_ORDER = ["keyword", "words", "traditional", "pinyin", "abbreviation", "typo", "english"]
 
 
-def read_set(folder):
+def read_set(folder, queries=None, judge=None):
+    """(documents, queries, synonym lines) of a set; ``queries``: the name of another query file
+    (queries-NAME.jsonl, its synonyms-NAME.txt added to the set's); ``judge``: another reader's
+    judgments of the set's queries (judgments-NAME.jsonl, matched by query text)."""
     folder = Path(folder)
 
-    def jsonl(name):
-        return [json.loads(line) for line in (folder / name).read_text("utf-8").splitlines() if line.strip()]
+    def read(name):
+        path = folder / name
+        if not path.exists():
+            raise CommandError(f"评测集 {folder} 中没有文件 {name}。")
+        return [line for line in path.read_text("utf-8").splitlines() if line.strip()]
 
-    synonyms = [line for line in (folder / "synonyms.txt").read_text("utf-8").splitlines() if line.strip()]
-    return jsonl("documents.jsonl"), jsonl("queries.jsonl"), synonyms
+    def jsonl(name):
+        return [json.loads(line) for line in read(name)]
+
+    synonyms = read("synonyms.txt")
+    query_list = jsonl(f"queries-{queries}.jsonl" if queries else "queries.jsonl")
+    if queries and (folder / f"synonyms-{queries}.txt").exists():
+        synonyms += read(f"synonyms-{queries}.txt")
+    if judge:
+        relevant = {line["q"]: line["relevant"] for line in jsonl(f"judgments-{judge}.jsonl")}
+        missing = [query["q"] for query in query_list if query["q"] not in relevant]
+        if missing:
+            raise CommandError(f"judgments-{judge}.jsonl 缺少这些查询的判断：{'、'.join(missing)}")
+        query_list = [dict(query, relevant=relevant[query["q"]], first_reader=query["relevant"]) for query in query_list]
+    return jsonl("documents.jsonl"), query_list, synonyms
+
+
+def agreement(queries, n_docs):
+    """(Cohen's kappa over every query-document pair, positive agreement) between the first
+    reader's judgments (``first_reader``) and the ones in ``relevant``."""
+    both = first_only = second_only = 0
+    for query in queries:
+        first, second = set(query["first_reader"]), set(query["relevant"])
+        both += len(first & second)
+        first_only += len(first - second)
+        second_only += len(second - first)
+    pairs = n_docs * len(queries)
+    neither = pairs - both - first_only - second_only
+    observed = (both + neither) / pairs
+    chance = ((both + first_only) * (both + second_only) + (neither + first_only) * (neither + second_only)) / pairs**2
+    return (observed - chance) / (1 - chance), 2 * both / (2 * both + first_only + second_only)
 
 
 def scores(query, found):
@@ -64,16 +103,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--set", choices=SETS, default="legal", help="评测集：legal（法律法规，默认）或 portal（旧的小集）")
         parser.add_argument("--dir", help="另一个评测集目录（documents.jsonl, queries.jsonl, synonyms.txt）")
+        parser.add_argument("--queries", help="另一组查询：queries-<名称>.jsonl（及 synonyms-<名称>.txt），如 fresh")
+        parser.add_argument("--judge", help="另一位评判人的判断：judgments-<名称>.jsonl，如 second")
         parser.add_argument("--segmenter", choices=["bigram", "jieba", "hybrid", "all"], default="all")
         parser.add_argument("--show-misses", action="store_true", help="列出未找全或首个相关结果不在第一位的查询")
 
     def handle(self, *args, **options):
         folder = options["dir"] or SETS_DIR / options["set"]
-        docs, queries, synonyms = read_set(folder)
+        docs, queries, synonyms = read_set(folder, options["queries"], options["judge"])
         self.stdout.write(
-            f"Evaluation set {folder}: {len(docs)} documents, {len(queries)} queries, "
-            f"{len(synonyms)} synonym groups"
+            f"Evaluation set {folder}: {len(docs)} documents, {len(queries)} queries"
+            f"{' (' + options['queries'] + ')' if options['queries'] else ''}, {len(synonyms)} synonym groups"
         )
+        if options["judge"]:
+            kappa, positive = agreement(queries, len(docs))
+            self.stdout.write(f"Judgments of reader “{options['judge']}”; agreement with the first reader: "
+                              f"Cohen's kappa {kappa:.3f}, positive agreement {positive:.3f}")
         self.report("naive substring", self.naive(docs, queries), options["show_misses"])
         segmenter = options["segmenter"]
         segmenters = ["bigram", "jieba", "hybrid"] if segmenter == "all" else [segmenter]
