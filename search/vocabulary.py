@@ -59,13 +59,29 @@ def _pinyin_terms(groups):
     return terms
 
 
+# English words that carry no meaning of their own ("order of inheritance"): dropped from a query
+# with an English word in it, as Elasticsearch's English analyzers do; never from pinyin (an 安).
+ENGLISH_STOPWORDS = frozenset(
+    "a an and are as at be by for from how i in is it my of on or the to what when where with".split()
+)
+
+
+def _without_stopwords(folded):
+    words = folded.split()
+    latin = [w for w in words if w.isascii() and w.isalpha()]
+    if not any(normalize.parse_pinyin(w) is None for w in latin):
+        return folded  # no English word: pinyin such as "an quan" stays as typed
+    kept = [w for w in words if w not in ENGLISH_STOPWORDS]
+    return " ".join(kept) if kept else folded
+
+
 def expand(query):
     """The query plus its variants (folded): Taiwan wording (政府資訊 -> 政府信息), the pinyin of a
     synonym term (shebao -> 社保, whose title pages have no such pinyin), other full pinyin as the
     words an input method would offer (chanjia -> 产假: the index has pinyin for titles only) and
-    synonyms (社保办理 -> 社会保险办理)."""
-    folded = normalize.fold(query)
-    variants = list(dict.fromkeys([folded, normalize.fold_phrases(query)]))
+    synonyms (社保办理 -> 社会保险办理). English stop words are left out."""
+    folded = _without_stopwords(normalize.fold(query))
+    variants = list(dict.fromkeys([folded, _without_stopwords(normalize.fold_phrases(query))]))
     pinyin_terms = _pinyin_terms(tuple(tuple(group) for group in synonym_groups()))
     conversions = {}
     for word in dict.fromkeys(re.findall(r"[a-z]+", folded)):

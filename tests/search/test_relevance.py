@@ -109,3 +109,12 @@ def test_pinyin_is_read_as_the_words_an_input_method_offers(portal):
     assert len(vocabulary.pinyin_words("jiaotongshigu")) == len(set(vocabulary.pinyin_words("jiaotongshigu")))
     assert vocabulary.pinyin_words("safety") == vocabulary.pinyin_words("xxgk") == []
     assert vocabulary.pinyin_words("x" * 100) == []
+
+
+def test_english_stop_words_are_left_out_but_pinyin_is_kept(client, portal):
+    SynonymGroup.objects.create(terms="inheritance、继承")
+    ArticlePageFactory(parent=portal["news"], title="法定继承的顺序", slug="inheritance",
+                       summary="遗产按照下列顺序继承：第一顺序：配偶、子女、父母。")
+    assert titles(client, q="the inheritance") == ["法定继承的顺序"]  # "the" need not match
+    assert titles(client, q="the") == []  # only stop words: searched as typed, nothing found
+    assert vocabulary.expand("an quan") == ["an quan"]  # 安全 typed as pinyin: "an" is no stop word here
