@@ -1,8 +1,12 @@
-"""Demo search data for load_demo: editors' synonyms and a best bet. Idempotent."""
+"""Demo search data for load_demo: editors' synonyms (a few, then the starter list of everyday
+and official wording) and a best bet. Idempotent."""
+
+from django.utils.translation import gettext as _
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from .management.commands.load_synonyms import starter_lines
 from .models import SynonymGroup
 
 SYNONYMS = [
@@ -27,6 +31,7 @@ def load(home, stdout):
     for terms, note in SYNONYMS:
         _group, new = SynonymGroup.objects.get_or_create(terms=terms, defaults={"note": note})
         created += new
+    created += SynonymGroup.load_lines(starter_lines(), _("初始词表"))[0]
     for query_string, title, description in PROMOTIONS:
         page = Page.objects.descendant_of(home).live().filter(title=title).first()
         if page is None:

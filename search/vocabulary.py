@@ -20,9 +20,11 @@ from .models import SynonymGroup
 
 SYNONYMS_KEY = "portal_search:synonyms"
 VOCABULARY_KEY = "portal_search:vocabulary"
+PINYIN_KEY = "portal_search:pinyin"
 CACHE_SECONDS = 3600
 MAX_VARIANTS = 8
 MIN_CJK_TYPO_LENGTH = 3
+WORD_GAIN = 5
 LATIN_WORD = re.compile(r"[a-z]{3,}")
 
 
@@ -116,11 +118,10 @@ MAX_PINYIN_SYLLABLES = 12
 PINYIN_CHOICES = 3
 
 
-def _words_at(syllables, start):
+def _words_at(syllables, start, titles):
     """{end: [(known to the titles, frequency, word)]}: the best few dictionary words of 2 to 4
     characters whose characters have the syllables from ``start`` to ``end``."""
     words, table = _dictionary(), _homophones()
-    titles = vocabulary()[0]
     prefixes, best = [""], {}
     for end in range(start + 1, min(start + 4, len(syllables)) + 1):
         # jieba's dictionary holds every prefix of its words: only prefixes of words go on.
@@ -145,11 +146,21 @@ def pinyin_words(word):
     syllables = normalize.parse_pinyin(word)
     if not syllables or not 2 <= len(syllables) <= MAX_PINYIN_SYLLABLES:
         return []
+    key = f"{PINYIN_KEY}:{word}"
+    found = cache.get(key)
+    if found is None:  # 1-25 ms a word (walking the dictionary); the titles change it only a little
+        found = _pinyin_words(syllables)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _pinyin_words(syllables):
+    titles = vocabulary()[0]  # once: each call unpickles it from the cache
     # best[i]: the best few (number of words, words unknown to the titles, -log frequency, text)
     # for the first i syllables
     best = {0: [(0, 0, 0.0, "")]}
     for start in range(len(syllables)):
-        for end, words in _words_at(syllables, start).items():
+        for end, words in _words_at(syllables, start, titles).items():
             for count, unknown, cost, text in best.get(start, []):
                 for known, frequency, chinese in words:
                     best.setdefault(end, []).append(
@@ -236,9 +247,10 @@ def _uncovered(run):
 
 
 def _fix_run(run, counts, following, preceding):
-    """Replace one character so that every bigram of ``run`` is one the portal's titles use, or,
-    for a character that belongs to no word, so that it forms a word of the dictionary (jieba's,
-    for words that only bodies use: 试用其 -> 试用期). Fixes the titles know come first, then
+    """Replace one character so that every bigram of ``run`` is one the portal's titles use, or
+    by a homophone that forms a word of the dictionary (jieba's, for words that only bodies use):
+    for a character that belongs to no word (试用其 -> 试用期), or inside a rare word when the
+    new word is WORD_GAIN times as frequent (an input method's slip: 注消户口 -> 注销户口). Fixes the titles know come first, then
     homophones of the typed character, then those that leave the fewest characters outside
     words, then the most frequent (putting homophones first lost 2 of the legal set's 14 typos)."""
     unknown = [i for i in range(len(run) - 1) if run[i : i + 2] not in counts]
@@ -246,6 +258,11 @@ def _fix_run(run, counts, following, preceding):
     if len(run) < MIN_CJK_TYPO_LENGTH or not unknown:
         return run
     uncovered = _uncovered(run)
+    words, start, dictionary = {}, 0, _dictionary()
+    for piece in normalize._jieba().cut(run, HMM=False):
+        if len(piece) > 1:
+            words.update({pos: (start, start + len(piece)) for pos in range(start, start + len(piece))})
+        start += len(piece)
     positions = {unknown[0], unknown[0] + 1, unknown[-1], unknown[-1] + 1} | uncovered
     best, best_key = run, None
     for pos in positions:
@@ -253,13 +270,19 @@ def _fix_run(run, counts, following, preceding):
         if pos + 1 < len(run):
             candidates = candidates | preceding.get(run[pos + 1], set())
         sounds_alike = homophones(run[pos])
-        for char in (candidates | (sounds_alike if pos in uncovered else set())) - {run[pos]}:
+        word = words.get(pos)  # (start, end) of the typed word around pos, if any
+        for char in (candidates | sounds_alike) - {run[pos]}:
             fixed = run[:pos] + char + run[pos + 1 :]
             grams = normalize.bigrams(fixed)
             known = all(g in counts for g in grams)
             if known:
                 score = sum(math.log(counts[g]) for g in grams)
-            elif pos in uncovered and (freq := _word_at(fixed, pos)):
+            elif char in sounds_alike and pos in uncovered and (freq := _word_at(fixed, pos)):
+                score = math.log(freq)
+            elif char in sounds_alike and word and (freq := dictionary.get(fixed[word[0] : word[1]], 0)) >= max(
+                1, WORD_GAIN * dictionary.get(run[word[0] : word[1]], 0)
+            ):
+                # The same word, spelt as a much more frequent one (注消 3 -> 注销 80, 遗属 40 -> 遗嘱 330)
                 score = math.log(freq)
             else:
                 continue

@@ -118,3 +118,10 @@ def test_english_stop_words_are_left_out_but_pinyin_is_kept(client, portal):
     assert titles(client, q="the inheritance") == ["法定继承的顺序"]  # "the" need not match
     assert titles(client, q="the") == []  # only stop words: searched as typed, nothing found
     assert vocabulary.expand("an quan") == ["an quan"]  # 安全 typed as pinyin: "an" is no stop word here
+
+
+def test_a_typo_that_makes_a_rare_word_is_corrected_to_the_frequent_one(portal):
+    # 注消 is in jieba's dictionary (3), so it is no character outside words; 注销 (80) sounds the same.
+    ArticlePageFactory(parent=portal["news"], title="户口登记条例", slug="hukou", summary="死亡的，应当注销户口。")
+    assert vocabulary.suggest("注消户口") == "注销户口"
+    assert vocabulary.suggest("行政复议") is None  # 复议 is the word meant: 府议 is no word

@@ -36,6 +36,7 @@ from wagtail.search.backends import get_search_backend
 from columns.models import ArticlePage, ColumnPage
 from home.models import HomePage
 from search import normalize, service, vocabulary
+from search.management.commands.load_synonyms import starter_lines
 from search.models import SynonymGroup
 
 SETS_DIR = Path(__file__).resolve().parents[2] / "evaluation"
@@ -104,6 +105,7 @@ class Command(BaseCommand):
         parser.add_argument("--set", choices=SETS, default="legal", help="评测集：legal（法律法规，默认）或 portal（旧的小集）")
         parser.add_argument("--dir", help="另一个评测集目录（documents.jsonl, queries.jsonl, synonyms.txt）")
         parser.add_argument("--queries", help="另一组查询：queries-<名称>.jsonl（及 synonyms-<名称>.txt），如 fresh")
+        parser.add_argument("--starter", action="store_true", help="另加初始同义词表（load_synonyms 默认加载的词表）")
         parser.add_argument("--judge", help="另一位评判人的判断：judgments-<名称>.jsonl，如 second")
         parser.add_argument("--segmenter", choices=["bigram", "jieba", "hybrid", "all"], default="all")
         parser.add_argument("--show-misses", action="store_true", help="列出未找全或首个相关结果不在第一位的查询")
@@ -111,6 +113,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         folder = options["dir"] or SETS_DIR / options["set"]
         docs, queries, synonyms = read_set(folder, options["queries"], options["judge"])
+        if options["starter"]:
+            synonyms += [line for line in starter_lines() if line.strip() and not line.lstrip().startswith("#")]
         self.stdout.write(
             f"Evaluation set {folder}: {len(docs)} documents, {len(queries)} queries"
             f"{' (' + options['queries'] + ')' if options['queries'] else ''}, {len(synonyms)} synonym groups"
