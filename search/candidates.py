@@ -14,8 +14,9 @@ The page queryset carries the filters (locale, column, dates) and the ordering, 
 happens before the limit. The queries run without parallel workers: in a parallel plan every
 worker builds the whole set of title matches again (the hash side of the join), so two workers
 made the most common word's query slower, 68 ms against 44 ms serial (search/README.md), and a
-search would hold three server processes instead of one. Queries other than the service's PlainText/Phrase/Or/And trees return
-None and the caller falls back to the backend's ordinary search.
+search would hold three server processes instead of one. Queries other than the service's
+PlainText/Phrase/Or/And trees return None and the caller falls back to the backend's ordinary
+search.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField

@@ -2,7 +2,6 @@
 and official wording) and a best bet. Idempotent."""
 
 from django.utils.translation import gettext as _
-
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 

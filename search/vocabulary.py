@@ -250,18 +250,19 @@ def _fix_run(run, counts, following, preceding):
     """Replace one character so that every bigram of ``run`` is one the portal's titles use, or
     by a homophone that forms a word of the dictionary (jieba's, for words that only bodies use):
     for a character that belongs to no word (试用其 -> 试用期), or inside a rare word when the
-    new word is WORD_GAIN times as frequent (an input method's slip: 注消户口 -> 注销户口). Fixes the titles know come first, then
-    homophones of the typed character, then those that leave the fewest characters outside
-    words, then the most frequent (putting homophones first lost 2 of the legal set's 14 typos)."""
+    new word is WORD_GAIN times as frequent (an input method's slip: 注消户口 -> 注销户口).
+    Fixes the titles know come first, then homophones of the typed character, then those that
+    leave the fewest characters outside words, then the most frequent (putting homophones first
+    lost 2 of the legal set's 14 typos)."""
     unknown = [i for i in range(len(run) - 1) if run[i : i + 2] not in counts]
     # Two characters are too few to tell a typo from an abbreviation (社保 is not 社会).
     if len(run) < MIN_CJK_TYPO_LENGTH or not unknown:
         return run
     uncovered = _uncovered(run)
-    words, start, dictionary = {}, 0, _dictionary()
+    spans, start, dictionary = {}, 0, _dictionary()  # spans: position -> (start, end) of its word
     for piece in normalize._jieba().cut(run, HMM=False):
         if len(piece) > 1:
-            words.update({pos: (start, start + len(piece)) for pos in range(start, start + len(piece))})
+            spans.update({pos: (start, start + len(piece)) for pos in range(start, start + len(piece))})
         start += len(piece)
     positions = {unknown[0], unknown[0] + 1, unknown[-1], unknown[-1] + 1} | uncovered
     best, best_key = run, None
@@ -270,14 +271,14 @@ def _fix_run(run, counts, following, preceding):
         if pos + 1 < len(run):
             candidates = candidates | preceding.get(run[pos + 1], set())
         sounds_alike = homophones(run[pos])
-        word = words.get(pos)  # (start, end) of the typed word around pos, if any
+        word = spans.get(pos)
         for char in (candidates | sounds_alike) - {run[pos]}:
             fixed = run[:pos] + char + run[pos + 1 :]
             grams = normalize.bigrams(fixed)
             known = all(g in counts for g in grams)
             if known:
                 score = sum(math.log(counts[g]) for g in grams)
-            elif char in sounds_alike and pos in uncovered and (freq := _word_at(fixed, pos)):
+            elif pos in uncovered and (freq := _word_at(fixed, pos)):
                 score = math.log(freq)
             elif char in sounds_alike and word and (freq := dictionary.get(fixed[word[0] : word[1]], 0)) >= max(
                 1, WORD_GAIN * dictionary.get(run[word[0] : word[1]], 0)
