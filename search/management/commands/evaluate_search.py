@@ -8,10 +8,11 @@ indexed in batches, as ``update_index`` does, once per segmenter. The set's syno
 editors would add them, and every query goes through the same search service as the search page.
 A naive substring search (what LIKE '%q%' would give, in document order) is scored alongside.
 
-Two more files test the figures themselves: ``--queries fresh`` runs 35 queries written and
-judged afterwards by another reader (``queries-fresh.jsonl``, with ``synonyms-fresh.txt``), never
-used to tune the search; ``--judge second`` scores the 91 queries against a second reader's
-judgments (``judgments-second.jsonl``) and prints how far the two readers agree.
+More files test the figures themselves: ``--queries fresh`` (``fresh2``, ``fresh3``) runs queries
+written and judged afterwards by other readers who never saw the search (``queries-fresh.jsonl``,
+with ``synonyms-fresh.txt`` if there is one); ``--judge second`` scores the 91 queries against a
+second reader's judgments (``judgments-second.jsonl``) and prints how far the two readers agree;
+``--starter`` adds the starter synonym list that ``load_synonyms`` loads.
 
 recall@10 is the share of a query's relevant documents in the first 10 results, out of at most 10
 (a query with 50 relevant documents scores 1.0 when its first 10 results are all relevant).
