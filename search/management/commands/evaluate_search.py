@@ -115,7 +115,7 @@ class Command(BaseCommand):
         folder = options["dir"] or SETS_DIR / options["set"]
         docs, queries, synonyms = read_set(folder, options["queries"], options["judge"])
         if options["starter"]:
-            synonyms += [line for line in starter_lines() if line.strip() and not line.lstrip().startswith("#")]
+            synonyms += starter_lines()
         self.stdout.write(
             f"Evaluation set {folder}: {len(docs)} documents, {len(queries)} queries"
             f"{' (' + options['queries'] + ')' if options['queries'] else ''}, {len(synonyms)} synonym groups"
@@ -160,8 +160,8 @@ class Command(BaseCommand):
                                    body=[("paragraph", body)], live=True)
                 column.add_child(instance=page)
                 pages[page.pk] = (doc["id"], page)
-            for line in synonyms:
-                SynonymGroup.objects.create(terms=line)
+            for number, message in SynonymGroup.load_lines(synonyms)[2]:
+                self.stderr.write(f"synonym line {number} not loaded: {message}")
         return column, pages
 
     def index(self, pages):
