@@ -1,6 +1,7 @@
 """One search, shared by the search page and GET /api/search/ so that both show the same thing."""
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from . import kinds, normalize, records, vocabulary
 
 MAX_QUERY_LENGTH = 100
 MAX_CANDIDATES = 500  # best matches re-ranked and filtered; enough for any page a person reads
+RELAXED_CANDIDATES = 100  # of those that leave words out: ten pages, after the complete matches
 SNIPPET_LENGTH = 120
 SORTS = ("relevance", "date")
 POPULAR_DAYS = 30
@@ -101,8 +103,8 @@ class Outcome:
     promotions: list = field(default_factory=list)
     answer: dict | None = None  # a service guide that answers the query (搜索即服务)
     corrected_query: str | None = None  # set when the results shown are the suggestion's
-    complete_count: int = 0  # results that match every word (the rest match all words but one)
-    count_capped: bool = False  # only the best MAX_CANDIDATES matches were looked at: count is a lower bound
+    complete_count: int = 0  # results that match every word, ranked first (the rest leave out one or two)
+    count_capped: bool = False  # only the best matches were looked at (see _matches): count is a lower bound
     searched: bool = False
 
     def as_json(self):
@@ -112,6 +114,7 @@ class Outcome:
             "results": self.results,
             "count": self.count,
             "count_capped": self.count_capped,
+            "complete_count": self.complete_count,
             "page": page.number if page else 1,
             "num_pages": page.paginator.num_pages if page else 0,
             "facets": self.facets,
@@ -137,19 +140,47 @@ def search_query(q):
 MAX_RELAXED_WORDS = 6
 
 
-def relaxed_query(q):
-    """For a query of several words (separated by spaces): its variants with any one word left
-    out, or None. Citizens' words are not always the text's (辞退 where a law says 解除劳动合同),
-    so when the full query fills less than a page, documents that match all words but one follow."""
+def _parts(variant, split_phrases):
+    """The words a query could do without: its space-separated words, with ``split_phrases``
+    a Chinese one cut into jieba's words (离婚冷静期 -> 离婚 冷静期; a single character stays
+    with its neighbour)."""
+    parts = []
+    for word in variant.split():
+        if not split_phrases or not normalize.is_cjk(word):
+            parts.append(word)
+            continue
+        pieces = []
+        for piece in normalize._jieba().cut(word, HMM=False):
+            if len(piece) == 1 and pieces and len(pieces[-1]) == 1:
+                pieces[-1] += piece  # a run of single characters is one word (社保)
+            else:
+                pieces.append(piece)
+        while len(pieces) > 1 and (short := next((i for i, p in enumerate(pieces) if len(p) == 1), None)) is not None:
+            neighbour = short - 1 if short == len(pieces) - 1 else short + 1
+            first, second = sorted((short, neighbour))
+            pieces[first : second + 1] = [pieces[first] + pieces[second]]
+        parts += pieces
+    return parts
+
+
+def relaxed_query(q, split_phrases=False, leave_out=1):
+    """For a query of several words: its variants with any ``leave_out`` words left out, or None.
+    Citizens' words are not always the text's (辞退 where a law says 解除劳动合同, 冷静期 where
+    it describes the thirty days), so when the full query fills less than a page, documents that
+    match all words but one follow, then (from three words on) all but two. What is left must
+    have a word of two characters or more: 办 alone says nothing. A phrase typed without spaces
+    is split only when it matches nothing at all (``split_phrases``): 信息公开 with three
+    results should not add every text that says 公开."""
     parts = []
     for variant in vocabulary.expand(q):
-        words = variant.split()
-        if not 2 <= len(words) <= MAX_RELAXED_WORDS:
-            continue
-        for i in range(len(words)):
-            rest = " ".join(words[:i] + words[i + 1 :])
-            if normalize.query_tree(rest) is not None:
-                parts.append(rest)
+        # Split phrases have more words, so all-but-one of them is stricter: 身份证 被人帽用
+        # should still find what says 身份证. Both ways, then.
+        for words in {tuple(_parts(variant, False)), tuple(_parts(variant, split_phrases))}:
+            if not leave_out < len(words) <= MAX_RELAXED_WORDS or (leave_out > 1 and len(words) < 3):
+                continue
+            for kept in itertools.combinations(words, len(words) - leave_out):
+                if max(len(word) for word in kept) > 1 and normalize.query_tree(" ".join(kept)) is not None:
+                    parts.append(" ".join(kept))
     parts = list(dict.fromkeys(parts))
     if not parts:
         return None
@@ -167,33 +198,35 @@ def _in_locale(qs, params):
 ROW_FIELDS = ("pk", "title", "sort_time", "content_type_id")
 
 
-def _matches(query, params):
-    """Pages and records (published letters) that match, see _page_matches."""
-    rows, scores, in_title, capped = _page_matches(query, params)
-    more, more_scores = records.matches(query, params, _date_bounds(params), MAX_CANDIDATES)
-    return rows + more, {**scores, **more_scores}, in_title, capped or len(more) >= MAX_CANDIDATES
+def _matches(query, params, limit=None):
+    """Pages and records (published letters) that match, see _page_matches (at most
+    MAX_CANDIDATES of each unless ``limit`` says otherwise)."""
+    limit = limit or MAX_CANDIDATES
+    rows, scores, in_title, capped = _page_matches(query, params, limit)
+    more, more_scores = records.matches(query, params, _date_bounds(params), limit)
+    return rows + more, {**scores, **more_scores}, in_title, capped or len(more) >= limit
 
 
-def _page_matches(query, params):
+def _page_matches(query, params, limit):
     """The best matches in the chosen locale, kinds, column and dates: (rows, scores, pks
-    known to match in the title, capped), at most MAX_CANDIDATES rows.
+    known to match in the title, capped), at most ``limit`` rows.
 
     A backend with ``candidates`` (PostgreSQL, see candidates.py) gets the filters and returns
     the newest title matches first without ranking every match; any other backend ranks every
-    match and the filters are applied to its best MAX_CANDIDATES afterwards."""
+    match and the filters are applied to its best ``limit`` afterwards."""
     backend = get_search_backend()
     qs = _in_locale(Page.objects.live().filter(content_type_id__in=kinds.content_type_ids()), params)
     if hasattr(backend, "candidates"):
         rows = _filters(qs, params).order_by("-sort_time", "-pk").values(*ROW_FIELDS)
-        found = backend.candidates(query, rows, MAX_CANDIDATES)
+        found = backend.candidates(query, rows, limit)
         if found is not None:
             scores = {row["pk"]: score for row, score, _title in found}
             in_title = {row["pk"] for row, _score, title in found if title}
-            return [row for row, _s, _t in found], scores, in_title, len(found) >= MAX_CANDIDATES
-    hits = backend.search(query, qs.only("pk")).annotate_score("_score")[:MAX_CANDIDATES]
+            return [row for row, _s, _t in found], scores, in_title, len(found) >= limit
+    hits = backend.search(query, qs.only("pk")).annotate_score("_score")[:limit]
     # SQLite's bm25 is negative (lower is better), PostgreSQL's ts_rank positive: compare sizes.
     scores = {page.pk: abs(page._score or 0) for page in hits}
-    return _filtered(list(scores), params), scores, set(), len(scores) >= MAX_CANDIDATES
+    return _filtered(list(scores), params), scores, set(), len(scores) >= limit
 
 
 def _filtered(ids, params):
@@ -274,19 +307,21 @@ def _score_bands(scores):
     return bands
 
 
-def _rank(rows, scores, params, variants, complete=None, in_title=frozenset()):
-    """Relevance order. ``complete``: pages that match every word of the query (None: all do);
-    ``in_title``: pages whose title the engine matched to a whole query variant (share 1,
-    without recomputing the title's tokens and pinyin here)."""
+def _rank(rows, scores, params, variants, tiers, in_title=frozenset()):
+    """Relevance order. ``tiers``: per page, how many of the query's words it leaves out (0 for
+    a complete match; those come first, whatever the sort); ``in_title``: pages whose title the
+    engine matched to a whole query variant (share 1, without recomputing the title's tokens
+    and pinyin here)."""
 
-    def full(row):  # matches every word of the query (the others, all words but one, come after)
-        return complete is None or row["pk"] in complete
+    def full(row):
+        return -tiers[row["pk"]]
 
     if params.sort == "date":
         return sorted(rows, key=lambda r: (full(r), r["sort_time"], r["pk"]), reverse=True)
-    # Complete and partial matches come from different queries: band their scores apart.
-    bands = _score_bands({pk: s for pk, s in scores.items() if complete is None or pk in complete})
-    bands.update(_score_bands({pk: s for pk, s in scores.items() if pk not in bands}))
+    # Each tier's matches come from a different query: band their scores apart.
+    bands = {}
+    for tier in set(tiers.values()):
+        bands.update(_score_bands({pk: s for pk, s in scores.items() if tiers.get(pk) == tier}))
     wanted = _wanted(variants)
     folded_variants = [normalize.fold(v) for v in variants]
 
@@ -414,14 +449,17 @@ def run(params, request=None, record_hit=True):
     outcome.searched = True
     _fill(outcome, params.q, query, request)
     if outcome.complete_count < 3:
-        suggestion = vocabulary.suggest(params.q)
-        suggested_query = search_query(suggestion) if suggestion else None
-        if suggested_query is not None and _matches(suggested_query, params)[0]:
-            outcome.suggestion = suggestion
-            if outcome.complete_count == 0:
-                # Nothing as typed: show the corrected query's results, saying so (like "did you mean").
-                outcome.corrected_query = suggestion
-                _fill(outcome, suggestion, suggested_query, request)
+        # The first correction that finds something: the portal's own texts decide between
+        # 遗产继承 and 遗产的成.
+        for suggestion in vocabulary.suggestions(params.q):
+            suggested_query = search_query(suggestion)
+            if suggested_query is not None and _matches(suggested_query, params, limit=1)[0]:
+                outcome.suggestion = suggestion
+                if outcome.complete_count == 0:
+                    # Nothing as typed: show the corrected query's results, saying so (like "did you mean").
+                    outcome.corrected_query = suggestion
+                    _fill(outcome, suggestion, suggested_query, request)
+                break
     outcome.promotions = _promotions(params.q, request, params)
     if record_hit and outcome.count and outcome.page.number == 1:
         Query.get(params.q).add_hit()
@@ -432,12 +470,19 @@ def _fill(outcome, q, query, request):
     params = outcome.params
     variants = vocabulary.expand(q)
     rows, scores, in_title, outcome.count_capped = _matches(query, params)
-    complete = None
-    if len(rows) < settings.PORTAL_SEARCH_PAGE_SIZE and (relaxed := relaxed_query(q)) is not None:
-        complete = {row["pk"] for row in rows}
-        more_rows, more_scores, _title, _capped = _matches(relaxed, params)
+    tiers = {row["pk"]: 0 for row in rows}  # how many of the query's words a match leaves out
+    split_phrases = not rows
+    for leave_out in (1, 2):
+        if len(rows) >= settings.PORTAL_SEARCH_PAGE_SIZE:
+            break
+        relaxed = relaxed_query(q, split_phrases, leave_out)
+        if relaxed is None:
+            break
+        more_rows, more_scores, _title, capped = _matches(relaxed, params, RELAXED_CANDIDATES)
+        outcome.count_capped = outcome.count_capped or capped
         for row in more_rows:
-            if row["pk"] not in complete:
+            if row["pk"] not in tiers:
+                tiers[row["pk"]] = leave_out
                 rows.append(row)
                 scores[row["pk"]] = more_scores[row["pk"]]
     by_kind = kinds.kind_by_content_type()
@@ -451,9 +496,9 @@ def _fill(outcome, q, query, request):
     ]
     if params.kind:
         rows = [r for r in rows if by_kind.get(r["content_type_id"]) == params.kind]
-    ranked = _rank(rows, scores, params, variants, complete, in_title)
+    ranked = _rank(rows, scores, params, variants, tiers, in_title)
     outcome.count = len(ranked)
-    outcome.complete_count = len(ranked) if complete is None else sum(r["pk"] in complete for r in ranked)
+    outcome.complete_count = sum(tiers[r["pk"]] == 0 for r in ranked)
     outcome.page = Paginator(ranked, settings.PORTAL_SEARCH_PAGE_SIZE).get_page(params.page)
     page_rows = list(outcome.page.object_list)
     pages = Page.objects.filter(pk__in=[r["pk"] for r in page_rows if r["pk"] > 0]).specific().in_bulk()

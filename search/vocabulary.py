@@ -15,7 +15,7 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from . import normalize
+from . import english, normalize
 from .models import SynonymGroup
 
 SYNONYMS_KEY = "portal_search:synonyms"
@@ -24,6 +24,9 @@ PINYIN_KEY = "portal_search:pinyin"
 CACHE_SECONDS = 3600
 MAX_VARIANTS = 8
 MIN_CJK_TYPO_LENGTH = 3
+MIN_PAIR_FREQUENCY = 10  # in jieba's dictionary: 冒用 has 19
+FIX_CHOICES = 4  # per word
+MAX_SUGGESTIONS = 4  # corrected queries tried, each one search
 WORD_GAIN = 5
 LATIN_WORD = re.compile(r"[a-z]{3,}")
 
@@ -66,24 +69,55 @@ def _pinyin_terms(groups):
 ENGLISH_STOPWORDS = frozenset(
     "a an and are as at be by for from how i in is it my of on or the to what when where with".split()
 )
+# Chinese question words and particles: they ask for what a text states in its own words (多久 ->
+# 二十日内, 要钱吗 -> 收费), so a text never contains them. Left out when jieba finds them as
+# words of their own and something else remains, as Chinese stop-word lists do.
+CHINESE_STOPWORDS = frozenset(
+    "吗 呢 吧 啊 呀 嘛 么 的 了 着 要 想 能 会 该 请 请问 我 我们 我想 我要 想要 想问 可以 能否 能不能 可不可以 "
+    "是否 是不是 有没有 要不要 需不需要 怎么 怎么办 怎么样 怎样 怎么弄 如何 什么 为什么 哪里 哪儿 哪些 哪个 "
+    "多久 多长时间 多少 多少钱 几天 几年 几个月 几岁".split()
+)
+
+
+def _without_chinese_stopwords(folded):
+    parts = []
+    for part in folded.split():
+        if not normalize.is_cjk(part):
+            parts.append(part)
+            continue
+        kept, piece = [], ""
+        for word in normalize._jieba().cut(part, HMM=False):
+            if word in CHINESE_STOPWORDS:
+                kept, piece = kept + [piece], ""
+            else:
+                piece += word
+        parts += [p for p in kept + [piece] if p]
+    return " ".join(parts)
+
+
+def _has_english(folded):
+    """Whether a Latin word of ``folded`` is not pinyin (pinyin such as "an quan" is not English)."""
+    return any(w.isascii() and w.isalpha() and normalize.parse_pinyin(w) is None for w in folded.split())
 
 
 def _without_stopwords(folded):
+    """``folded`` without stop words, or as it is when nothing else would be left."""
     words = folded.split()
-    latin = [w for w in words if w.isascii() and w.isalpha()]
-    if not any(normalize.parse_pinyin(w) is None for w in latin):
-        return folded  # no English word: pinyin such as "an quan" stays as typed
-    kept = [w for w in words if w not in ENGLISH_STOPWORDS]
-    return " ".join(kept) if kept else folded
+    if _has_english(folded):
+        words = [w for w in words if w not in ENGLISH_STOPWORDS]
+    kept = _without_chinese_stopwords(" ".join(words))
+    return kept if kept else folded
 
 
 def expand(query):
     """The query plus its variants (folded): Taiwan wording (政府資訊 -> 政府信息), the pinyin of a
     synonym term (shebao -> 社保, whose title pages have no such pinyin), other full pinyin as the
     words an input method would offer (chanjia -> 产假: the index has pinyin for titles only) and
-    synonyms (社保办理 -> 社会保险办理). English stop words are left out."""
-    folded = _without_stopwords(normalize.fold(query))
-    variants = list(dict.fromkeys([folded, _without_stopwords(normalize.fold_phrases(query))]))
+    synonyms (社保办理 -> 社会保险办理), then English that no synonym covers in the dictionary's
+    Chinese (seat belt -> 安全带, see english.py). Stop words are left out after the synonyms are
+    applied, so that a term with one in it still counts (hit and run -> 肇事逃逸)."""
+    folded = normalize.fold(query)
+    variants = list(dict.fromkeys([folded, normalize.fold_phrases(query)]))
     pinyin_terms = _pinyin_terms(tuple(tuple(group) for group in synonym_groups()))
     conversions = {}
     for word in dict.fromkeys(re.findall(r"[a-z]+", folded)):
@@ -96,7 +130,12 @@ def expand(query):
             converted = re.sub(rf"(?<![a-z0-9]){word}(?![a-z0-9])", chinese[min(choice, len(chinese) - 1)], converted)
         if converted != folded:
             variants.append(converted)
-    for group in synonym_groups():
+    groups = synonym_groups()
+    # English that no editor's English term covers: the dictionary's Chinese for it (where a
+    # term covers part of it, translating the rest only moved the editors' variants out).
+    if _has_english(folded) and not any(t.isascii() and _contains(folded, t) for g in groups for t in g):
+        variants += english.translations(_without_stopwords(folded), vocabulary()[0])
+    for group in groups:
         for variant in list(variants):
             for term in sorted(group, key=len, reverse=True):
                 if _contains(variant, term):
@@ -106,7 +145,7 @@ def expand(query):
                     break
         if len(variants) >= MAX_VARIANTS:
             break
-    return list(dict.fromkeys(variants))[:MAX_VARIANTS]
+    return list(dict.fromkeys(_without_stopwords(v) for v in variants))[:MAX_VARIANTS]
 
 
 # --- Pinyin typed without choosing the characters --------------------------------
@@ -246,18 +285,42 @@ def _uncovered(run):
     return positions
 
 
-def _fix_run(run, counts, following, preceding):
-    """Replace one character so that every bigram of ``run`` is one the portal's titles use, or
-    by a homophone that forms a word of the dictionary (jieba's, for words that only bodies use):
-    for a character that belongs to no word (试用其 -> 试用期), or inside a rare word when the
-    new word is WORD_GAIN times as frequent (an input method's slip: 注消户口 -> 注销户口).
-    Fixes the titles know come first, then homophones of the typed character, then those that
+def _respelt(run, fixed, span):
+    """Whether the word of ``run`` at ``span`` became one WORD_GAIN times as frequent."""
+    dictionary = _dictionary()
+    typed = dictionary.get(run[span[0] : span[1]], 0)
+    return typed > 0 and dictionary.get(fixed[span[0] : span[1]], 0) >= WORD_GAIN * typed
+
+
+def _fix_pair(run, counts):
+    """Respellings by sound of a two-character run that is no word (neither the titles' nor the
+    dictionary's) as dictionary words, most frequent first (到闭 -> 倒闭, 帽用 -> 冒用).
+    Abbreviations the portal uses are in its titles or the dictionary (社保, 低保) and stay."""
+    dictionary = _dictionary()
+    if run in counts or dictionary.get(run, 0):
+        return []
+    fixes = [run[:i] + char + run[i + 1 :] for i in range(2) for char in homophones(run[i])]
+    ranked = sorted(((dictionary.get(f, 0), f) for f in fixes), reverse=True)
+    return [fixed for frequency, fixed in ranked if frequency >= MIN_PAIR_FREQUENCY][:FIX_CHOICES]
+
+
+def _fixes(run, counts, following, preceding):
+    """Up to FIX_CHOICES versions of ``run`` with one character replaced, best first: so that
+    every bigram is one the portal's titles use, or by a homophone that forms a word of the
+    dictionary (jieba's, for words that only bodies use): for a character that belongs to no
+    word (试用其 -> 试用期), or inside a rare word when the new word is WORD_GAIN times as
+    frequent (an input method's slip: 注消户口 -> 注销户口).
+
+    The best: fixes the titles know, then homophones of the typed character, then those that
     leave the fewest characters outside words, then the most frequent (putting homophones first
-    lost 2 of the legal set's 14 typos)."""
+    lost 2 of the legal set's 14 typos). Next: the best respelling of a rare word as a much more
+    frequent one that sounds the same (遗产继成 -> 遗产继承, which the titles' 的成 would hide).
+    The caller keeps the first that finds something."""
+    if len(run) == 2:
+        return _fix_pair(run, counts)
     unknown = [i for i in range(len(run) - 1) if run[i : i + 2] not in counts]
-    # Two characters are too few to tell a typo from an abbreviation (社保 is not 社会).
     if len(run) < MIN_CJK_TYPO_LENGTH or not unknown:
-        return run
+        return []
     uncovered = _uncovered(run)
     spans, start, dictionary = {}, 0, _dictionary()  # spans: position -> (start, end) of its word
     for piece in normalize._jieba().cut(run, HMM=False):
@@ -265,7 +328,7 @@ def _fix_run(run, counts, following, preceding):
             spans.update({pos: (start, start + len(piece)) for pos in range(start, start + len(piece))})
         start += len(piece)
     positions = {unknown[0], unknown[0] + 1, unknown[-1], unknown[-1] + 1} | uncovered
-    best, best_key = run, None
+    found = []  # (key, respelt word, fixed)
     for pos in positions:
         candidates = following.get(run[pos - 1], set()) if pos > 0 else set()
         if pos + 1 < len(run):
@@ -276,40 +339,56 @@ def _fix_run(run, counts, following, preceding):
             fixed = run[:pos] + char + run[pos + 1 :]
             grams = normalize.bigrams(fixed)
             known = all(g in counts for g in grams)
+            respelt = char in sounds_alike and word is not None and _respelt(run, fixed, word)
             if known:
                 score = sum(math.log(counts[g]) for g in grams)
             elif pos in uncovered and (freq := _word_at(fixed, pos)):
                 score = math.log(freq)
-            elif char in sounds_alike and word and (freq := dictionary.get(fixed[word[0] : word[1]], 0)) >= max(
-                1, WORD_GAIN * dictionary.get(run[word[0] : word[1]], 0)
-            ):
-                # The same word, spelt as a much more frequent one (注消 3 -> 注销 80, 遗属 40 -> 遗嘱 330)
-                score = math.log(freq)
+            elif respelt or (char in sounds_alike and word and not dictionary.get(run[word[0] : word[1]], 0)
+                             and dictionary.get(fixed[word[0] : word[1]], 0)):
+                score = math.log(dictionary[fixed[word[0] : word[1]]])
             else:
                 continue
             # Prefer the fix that leaves the fewest characters outside words (劳动合同法, not 劳动和同发).
-            key = (known, char in sounds_alike, -len(_uncovered(fixed)), score)
-            if best_key is None or key > best_key:
-                best, best_key = fixed, key
-    return best
+            found.append(((known, char in sounds_alike, -len(_uncovered(fixed)), score), respelt, fixed))
+    found.sort(reverse=True)
+    ordered = [fixed for _key, _word, fixed in found[:1]]
+    ordered += [fixed for _key, respelt, fixed in found if respelt][:2]
+    ordered += [fixed for _key, _word, fixed in found]
+    return list(dict.fromkeys(ordered))[:FIX_CHOICES]
+
+
+def suggestions(query):
+    """Corrected queries from the portal's own vocabulary, best first (at most MAX_SUGGESTIONS):
+    every word at its best fix, then one word at a time at its next ones."""
+    counts, words, following, preceding = vocabulary()
+    folded = normalize.fold(query)
+    choices = {}  # run -> its fixes, best first
+    for run in dict.fromkeys(normalize.runs(folded)):
+        if normalize.is_cjk(run):
+            fixes = _fixes(run, counts, following, preceding)
+        elif LATIN_WORD.fullmatch(run) and run not in words:
+            fixes = difflib.get_close_matches(run, words.keys(), n=1, cutoff=0.8)
+        else:
+            fixes = []
+        if fixes:
+            choices[run] = fixes
+
+    def corrected(alternative=None):
+        text = folded
+        for run, fixes in choices.items():
+            text = text.replace(run, alternative[1] if alternative and alternative[0] == run else fixes[0])
+        return text
+
+    found = [corrected()] if choices else []
+    found += [corrected((run, fix)) for run, fixes in choices.items() for fix in fixes[1:]]
+    return list(dict.fromkeys(found))[:MAX_SUGGESTIONS]
 
 
 def suggest(query):
-    """A corrected query from the portal's own vocabulary, or None."""
-    counts, words, following, preceding = vocabulary()
-    folded = normalize.fold(query)
-    corrected = folded
-    for run in dict.fromkeys(normalize.runs(folded)):
-        if normalize.is_cjk(run):
-            fixed = _fix_run(run, counts, following, preceding)
-        elif LATIN_WORD.fullmatch(run) and run not in words:
-            close = difflib.get_close_matches(run, words.keys(), n=1, cutoff=0.8)
-            fixed = close[0] if close else run
-        else:
-            fixed = run
-        if fixed != run:
-            corrected = corrected.replace(run, fixed)
-    return corrected if corrected != folded else None
+    """The best corrected query, or None."""
+    found = suggestions(query)
+    return found[0] if found else None
 
 
 # --- Cache invalidation --------------------------------------------------------------

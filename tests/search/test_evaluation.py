@@ -53,10 +53,13 @@ def test_evaluate_search_prints_recall_and_mrr():
 def test_fresh_queries_and_second_judgments_are_well_formed():
     docs, queries, synonyms = read_set(SETS_DIR / "legal", queries="fresh")
     ids = {d["id"] for d in docs}
-    assert len(queries) >= 30 and {q["type"] for q in queries} == set(KIND_ORDER)
-    assert all(q["relevant"] and set(q["relevant"]) <= ids for q in queries)
-    first = {q["q"] for q in read_set(SETS_DIR / "legal")[1]}
-    assert not first & {q["q"] for q in queries}, "a fresh query repeats one of the first set"
+    seen = {q["q"] for q in read_set(SETS_DIR / "legal")[1]}
+    for name in ("fresh", "fresh2", "fresh3", "fresh4"):
+        fresh = read_set(SETS_DIR / "legal", queries=name)[1]
+        assert len(fresh) >= 30 and {q["type"] for q in fresh} == set(KIND_ORDER)
+        assert all(q["relevant"] and set(q["relevant"]) <= ids for q in fresh)
+        assert not seen & {q["q"] for q in fresh}, f"a query of {name} repeats one of an earlier set"
+        seen |= {q["q"] for q in fresh}
     assert len(synonyms) > len(read_set(SETS_DIR / "legal")[2])  # the fresh set's synonyms are added
     _docs, judged, _synonyms = read_set(SETS_DIR / "legal", judge="second")
     assert all(q["relevant"] and set(q["relevant"]) <= ids and q["first_reader"] for q in judged)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search import normalize, service, vocabulary
+from search import english, normalize, service, vocabulary
 from search.models import SynonymGroup
 from tests.factories import ArticlePageFactory
 
@@ -125,3 +125,95 @@ def test_a_typo_that_makes_a_rare_word_is_corrected_to_the_frequent_one(portal):
     ArticlePageFactory(parent=portal["news"], title="户口登记条例", slug="hukou", summary="死亡的，应当注销户口。")
     assert vocabulary.suggest("注消户口") == "注销户口"
     assert vocabulary.suggest("行政复议") is None  # 复议 is the word meant: 府议 is no word
+
+
+def test_question_words_are_left_out(client, portal):
+    # A text states the time limit (二十日内), never 多久; 要 and 多久 must not be required.
+    ArticlePageFactory(parent=portal["news"], title="身份证申领办理时限", slug="idcard",
+                       summary="公安机关应当自受理申领之日起二十日内发放居民身份证。")
+    data = service.run(service.parse({"q": "身份证申领 要 多久"}, "zh-hans"), record_hit=False)
+    assert [r["title"] for r in data.results] == ["身份证申领办理时限"]
+    assert data.complete_count == 1  # a complete match: the question words were never required
+    assert vocabulary.expand("养老金 交税吗") == ["养老金 交税"]
+    assert vocabulary.expand("怎么办") == ["怎么办"]  # nothing else to search for: kept as typed
+
+
+def test_a_synonym_with_an_english_stop_word_in_it_still_applies(client, portal):
+    SynonymGroup.objects.create(terms="hit and run、肇事逃逸")
+    ArticlePageFactory(parent=portal["news"], title="交通肇事逃逸的处理", slug="hit-and-run",
+                       summary="发生交通事故后逃逸的，由公安机关交通管理部门吊销机动车驾驶证。")
+    assert titles(client, q="hit and run") == ["交通肇事逃逸的处理"]
+
+
+def test_a_phrase_is_split_only_when_it_matches_nothing(client, portal):
+    # Nothing says 冷静期, but the text about 离婚 registration is the answer.
+    ArticlePageFactory(parent=portal["news"], title="离婚登记", slug="divorce",
+                       summary="自婚姻登记机关收到离婚登记申请之日起三十日内，任何一方不愿意离婚的，可以撤回申请。")
+    data = service.run(service.parse({"q": "离婚冷静期"}, "zh-hans"), record_hit=False)
+    assert [r["title"] for r in data.results] == ["离婚登记"]
+    assert data.complete_count == 0
+    # 信息公开 matches one text: texts that only say 公开 are not added.
+    ArticlePageFactory(parent=portal["news"], title="公开招聘公告", slug="jobs", summary="公开招聘工作人员。")
+    assert titles(client, q="信息公开") == ["中华人民共和国政府信息公开条例"]
+
+
+def test_two_words_are_left_out_after_one_and_rank_below(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="劳动合同法第九条", slug="deposit",
+                       summary="用人单位招用劳动者，不得要求劳动者提供担保或者收取押金。")
+    ArticlePageFactory(parent=portal["news"], title="押金退还", slug="deposit-refund",
+                       summary="入职时收取的押金应当退还。")
+    ArticlePageFactory(parent=portal["news"], title="交通管理", slug="traffic", summary="交警指挥交通。")
+    data = service.run(service.parse({"q": "入职 交 押金"}, "zh-hans"), record_hit=False)
+    # 入职 + 押金 (all words but one) before 押金 alone (all but two); never 交 alone: one
+    # character says nothing.
+    assert [r["title"] for r in data.results] == ["押金退还", "劳动合同法第九条"]
+    assert data.complete_count == 0
+    assert service.relaxed_query("办 身份证").query_string == "身份证"
+    assert service.relaxed_query("公积金 提取", leave_out=2) is None  # two words: one is the least left
+
+
+def test_partial_matches_are_marked_on_the_page_and_counted_in_the_json(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="经济补偿的支付", slug="severance",
+                       summary="用人单位应当向劳动者支付经济补偿。")
+    html = client.get("/search/", {"q": "辞退 经济补偿"}).content.decode()
+    assert "没有同时包含全部搜索词的结果，以下结果只包含部分搜索词。" in html
+    assert html.count('class="search-result-partial"') == 1
+    data = client.get("/api/search/", {"q": "辞退 经济补偿"}).json()
+    assert data["complete_count"] == 0 and data["count"] == 1
+    html = client.get("/search/", {"q": "信息公开"}).content.decode()
+    assert "search-result-partial" not in html and "search-partial-note" not in html
+
+
+def test_the_first_correction_that_finds_something_is_shown(client, portal):
+    # The titles know every bigram of 遗产的成 (遗产, 财产的, 费的成本), so it is the first
+    # correction of 遗产继成; no text says it, so the search goes on to 遗产继承, which one does.
+    ArticlePageFactory(parent=portal["news"], title="遗产管理人", slug="estate", summary="遗产继承从被继承人死亡时开始。")
+    ArticlePageFactory(parent=portal["news"], title="夫妻共同财产的认定", slug="property", summary="夫妻共同所有。")
+    ArticlePageFactory(parent=portal["news"], title="物业费的成本构成", slug="fees", summary="物业服务收费。")
+    assert vocabulary.suggestions("遗产继成")[:2] == ["遗产的成", "遗产继承"]
+    data = client.get("/api/search/", {"q": "遗产继成"}).json()
+    assert data["corrected_query"] == "遗产继承"
+    assert [r["title"] for r in data["results"]] == ["遗产管理人"]
+
+
+def test_a_two_character_typo_is_respelt_by_sound_but_abbreviations_stay(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="企业破产", slug="bankrupt", summary="企业倒闭的，应当支付经济补偿。")
+    data = client.get("/api/search/", {"q": "企业 到闭"}).json()
+    assert data["corrected_query"] == "企业 倒闭"
+    assert [r["title"] for r in data["results"]] == ["企业破产"]
+    assert vocabulary.suggestions("社保") == [] and vocabulary.suggestions("低保") == []
+
+
+def test_english_without_a_synonym_is_read_with_the_dictionary(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="机动车乘车规定", slug="seat-belt",
+                       summary="机动车行驶时，驾驶人、乘坐人员应当按规定使用安全带。")
+    assert titles(client, q="seat belt") == ["机动车乘车规定"]
+    # Phrases first, plurals as their singular, words the dictionary lacks as typed.
+    assert "安全带" in english.translations("seat belts", {})
+    assert all(t.endswith(" qwzx") for t in english.translations("teacher qwzx", {}))
+    assert english.translations("qwzx", {}) == []
+
+
+def test_an_editors_english_term_comes_before_the_dictionary(client, portal):
+    SynonymGroup.objects.create(terms="food safety、食品安全")
+    assert vocabulary.expand("food safety") == ["food safety", "食品安全"]

@@ -31,6 +31,11 @@ from search.models import SynonymGroup
 QUERIES = ["信息公开", "最低生活保障", "低保", "社保", "教育", "防汛", "食品安全", "公积金 提取", "环境影响评价",
            "招标投标", "户口迁移", "xxgk", "zhufang gongjijin", "政府信息公開", "营商环境", "乡村振兴 示范带",
            "梅州市教育局", "森林防火", "医疗保险 缴费", "food safety"]
+# Everyday wording (and English that no synonym covers, read with the dictionary) that fills less
+# than a page even at 100,000 documents, so the service runs its fallbacks too (all words but one,
+# then all but two, and the "did you mean" check): the slowest path.
+FALLBACK_QUERIES = ["围龙屋 修缮 补助 怎么 申请", "孩子 转学 要 什么 材料", "宅基地 审批 多久",
+                    "老旧小区 加装电梯 补贴", "失业金 领取 条件", "school bus safety"]
 # The synonyms the query mix relies on (低保, 社保, food safety), as editors would have entered
 # them; added for the run (marked by their note) and removed with the documents.
 SYNONYMS = ["社保、社会保险", "低保、最低生活保障", "公积金、住房公积金", "医保、医疗保险", "food safety、食品安全"]
@@ -106,6 +111,7 @@ class Command(BaseCommand):
 
     def measure(self, repeat):
         self.latency("search service (as /search/)", repeat, self.service_query)
+        self.latency("search service, everyday wording (fallbacks)", repeat, self.service_query, FALLBACK_QUERIES)
         self.latency("backend only (top 10)", repeat, self.backend_query)
 
     def vacuum(self):
@@ -151,9 +157,9 @@ class Command(BaseCommand):
     def backend_query(self, q):
         list(Page.objects.live().search(q)[:10])
 
-    def latency(self, label, repeat, run):
+    def latency(self, label, repeat, run, queries=QUERIES):
         timings = []
-        for q in QUERIES:
+        for q in queries:
             run(q)  # warm the caches once per query, as a running site would be
             for _ in range(repeat):
                 start = time.perf_counter()
@@ -162,4 +168,4 @@ class Command(BaseCommand):
         timings.sort()
         p95 = timings[int(len(timings) * 0.95) - 1]
         self.stdout.write(f"{label}: median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms "
-                          f"({len(QUERIES)} queries x {repeat})")
+                          f"({len(queries)} queries x {repeat})")

