@@ -139,8 +139,11 @@ def expand(query):
         for variant in list(variants):
             for term in sorted(group, key=len, reverse=True):
                 if _contains(variant, term):
+                    # A query written in Chinese stays Chinese: 户口迁移 -> hukou迁移 finds nothing
+                    # and costs a variant (and its pinyin alternatives) in every search.
+                    chinese_only = not re.search(r"[a-z]", variant)
                     for other in group:
-                        if other != term:
+                        if other != term and not (chinese_only and other.isascii()):
                             variants.append(variant.replace(term, other))
                     break
         if len(variants) >= MAX_VARIANTS:

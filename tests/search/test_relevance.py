@@ -217,3 +217,9 @@ def test_english_without_a_synonym_is_read_with_the_dictionary(client, portal):
 def test_an_editors_english_term_comes_before_the_dictionary(client, portal):
     SynonymGroup.objects.create(terms="food safety、食品安全")
     assert vocabulary.expand("food safety") == ["food safety", "食品安全"]
+
+
+def test_a_chinese_query_gets_no_english_variants(portal):
+    SynonymGroup.objects.create(terms="户口迁移、迁户口、household registration transfer")
+    assert vocabulary.expand("户口迁移 手续") == ["户口迁移 手续", "迁户口 手续"]  # not "household … 手续"
+    assert "户口迁移" in vocabulary.expand("household registration transfer")
