@@ -142,25 +142,22 @@ MAX_RELAXED_WORDS = 6
 
 def _parts(variant, split_phrases):
     """The words a query could do without: its space-separated words, with ``split_phrases``
-    a Chinese one cut into jieba's words (离婚冷静期 -> 离婚 冷静期; a single character stays
-    with its neighbour)."""
+    a Chinese one cut into its words too (离婚冷静期 -> 离婚 冷静期)."""
     parts = []
     for word in variant.split():
-        if not split_phrases or not normalize.is_cjk(word):
-            parts.append(word)
-            continue
-        pieces = []
-        for piece in normalize._jieba().cut(word, HMM=False):
-            if len(piece) == 1 and pieces and len(pieces[-1]) == 1:
-                pieces[-1] += piece  # a run of single characters is one word (社保)
-            else:
-                pieces.append(piece)
-        while len(pieces) > 1 and (short := next((i for i, p in enumerate(pieces) if len(p) == 1), None)) is not None:
-            neighbour = short - 1 if short == len(pieces) - 1 else short + 1
-            first, second = sorted((short, neighbour))
-            pieces[first : second + 1] = [pieces[first] + pieces[second]]
-        parts += pieces
+        parts += _words_of(word) if split_phrases and normalize.is_cjk(word) else [word]
     return parts
+
+
+def _words_of(phrase):
+    """jieba's words of a phrase; a lone character joins a neighbour (冷静期, not 冷静 + 期)."""
+    words = []
+    for unit in normalize._query_units(phrase):  # runs of single characters stay one (社保)
+        if words and (len(unit) == 1 or len(words[-1]) == 1):
+            words[-1] += unit
+        else:
+            words.append(unit)
+    return words
 
 
 def relaxed_query(q, split_phrases=False, leave_out=1):

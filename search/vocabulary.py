@@ -316,7 +316,7 @@ def _fixes(run, counts, following, preceding):
 
     The best: fixes the titles know, then homophones of the typed character, then those that
     leave the fewest characters outside words, then the most frequent (putting homophones first
-    lost 2 of the legal set's 14 typos). Next: the best respelling of a rare word as a much more
+    lost 2 of the legal set's 14 typos). Next: the best two respellings of a rare word as a much more
     frequent one that sounds the same (遗产继成 -> 遗产继承, which the titles' 的成 would hide).
     The caller keeps the first that finds something."""
     if len(run) == 2:
