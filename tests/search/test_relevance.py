@@ -9,6 +9,11 @@ from tests.factories import ArticlePageFactory
 pytestmark = pytest.mark.django_db
 
 
+def search(q):
+    """The outcome the search page would show for ``q`` (the service, without counting a hit)."""
+    return service.run(service.parse({"q": q}, "zh-hans"), record_hit=False)
+
+
 def titles(client, **params):
     response = client.get("/api/search/", params)
     assert response.status_code == 200
@@ -41,7 +46,7 @@ def test_several_words_fall_back_to_all_words_but_one(client, portal):
     # Citizens' words are not always the text's: nothing says 辞退, but 经济补偿 is the answer.
     ArticlePageFactory(parent=portal["news"], title="劳动合同法第四十六条", slug="severance",
                        summary="有下列情形之一的，用人单位应当向劳动者支付经济补偿。")
-    data = service.run(service.parse({"q": "辞退 经济补偿"}, "zh-hans"), record_hit=False)
+    data = search("辞退 经济补偿")
     assert [r["title"] for r in data.results] == ["劳动合同法第四十六条"]
     assert data.complete_count == 0
     assert service.relaxed_query("经济补偿") is None  # one word: nothing to leave out
@@ -131,7 +136,7 @@ def test_question_words_are_left_out(client, portal):
     # A text states the time limit (二十日内), never 多久; 要 and 多久 must not be required.
     ArticlePageFactory(parent=portal["news"], title="身份证申领办理时限", slug="idcard",
                        summary="公安机关应当自受理申领之日起二十日内发放居民身份证。")
-    data = service.run(service.parse({"q": "身份证申领 要 多久"}, "zh-hans"), record_hit=False)
+    data = search("身份证申领 要 多久")
     assert [r["title"] for r in data.results] == ["身份证申领办理时限"]
     assert data.complete_count == 1  # a complete match: the question words were never required
     assert vocabulary.expand("养老金 交税吗") == ["养老金 交税"]
@@ -149,7 +154,7 @@ def test_a_phrase_is_split_only_when_it_matches_nothing(client, portal):
     # Nothing says 冷静期, but the text about 离婚 registration is the answer.
     ArticlePageFactory(parent=portal["news"], title="离婚登记", slug="divorce",
                        summary="自婚姻登记机关收到离婚登记申请之日起三十日内，任何一方不愿意离婚的，可以撤回申请。")
-    data = service.run(service.parse({"q": "离婚冷静期"}, "zh-hans"), record_hit=False)
+    data = search("离婚冷静期")
     assert [r["title"] for r in data.results] == ["离婚登记"]
     assert data.complete_count == 0
     # 信息公开 matches one text: texts that only say 公开 are not added.
@@ -163,7 +168,7 @@ def test_two_words_are_left_out_after_one_and_rank_below(client, portal):
     ArticlePageFactory(parent=portal["news"], title="押金退还", slug="deposit-refund",
                        summary="入职时收取的押金应当退还。")
     ArticlePageFactory(parent=portal["news"], title="交通管理", slug="traffic", summary="交警指挥交通。")
-    data = service.run(service.parse({"q": "入职 交 押金"}, "zh-hans"), record_hit=False)
+    data = search("入职 交 押金")
     # 入职 + 押金 (all words but one) before 押金 alone (all but two); never 交 alone: one
     # character says nothing.
     assert [r["title"] for r in data.results] == ["押金退还", "劳动合同法第九条"]
