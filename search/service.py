@@ -138,6 +138,9 @@ def search_query(q):
 
 
 MAX_RELAXED_WORDS = 6
+# Six words with synonyms, left out two at a time, made 66 queries (122 ms at 100,000 documents;
+# the first 40: 104-110 ms). At 40 the evaluation sets lose nothing (at 24 fresh3 lost 0.013).
+MAX_RELAXED_QUERIES = 40
 
 
 def _parts(variant, split_phrases):
@@ -178,7 +181,7 @@ def relaxed_query(q, split_phrases=False, leave_out=1):
             for kept in itertools.combinations(words, len(words) - leave_out):
                 if max(len(word) for word in kept) > 1 and normalize.query_tree(" ".join(kept)) is not None:
                     parts.append(" ".join(kept))
-    parts = list(dict.fromkeys(parts))
+    parts = list(dict.fromkeys(parts))[:MAX_RELAXED_QUERIES]  # the typed query's first
     if not parts:
         return None
     queries = [PlainText(p, operator="and") for p in parts]

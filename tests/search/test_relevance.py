@@ -228,3 +228,10 @@ def test_a_chinese_query_gets_no_english_variants(portal):
     SynonymGroup.objects.create(terms="户口迁移、迁户口、household registration transfer")
     assert vocabulary.expand("户口迁移 手续") == ["户口迁移 手续", "迁户口 手续"]  # not "household … 手续"
     assert "户口迁移" in vocabulary.expand("household registration transfer")
+
+
+def test_the_fallback_queries_are_capped_typed_query_first(monkeypatch):
+    monkeypatch.setattr(service, "MAX_RELAXED_QUERIES", 5)
+    relaxed = service.relaxed_query("养老 保险 转移 接续 手续 办理", leave_out=2)
+    assert len(relaxed.subqueries) == 5  # of C(6, 4) = 15
+    assert relaxed.subqueries[0].query_string == "养老 保险 转移 接续"  # the typed words, in order
