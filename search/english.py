@@ -92,10 +92,8 @@ def translations(text, titles):
     """Up to CHOICES versions of folded ``text`` with its English phrases in Chinese (``titles``:
     the bigrams of the portal's titles), or [] when it has no English word the dictionary knows.
     Words it does not know stay as typed."""
-    from .vocabulary import _dictionary
-
     words = text.split()
-    frequency = _dictionary()
+    frequency = normalize.word_frequencies()
     parts, found, i = [], False, 0
     while i < len(words):
         for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):

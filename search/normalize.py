@@ -60,6 +60,11 @@ def _jieba():
     return jieba
 
 
+def word_frequencies():
+    """jieba's dictionary: {word: frequency in general text}, every prefix of a word included."""
+    return _jieba().dt.FREQ
+
+
 def fold(text):
     """NFKC + Traditional->Simplified + lower case. Length-preserving for Chinese text."""
     text = unicodedata.normalize("NFKC", text or "")

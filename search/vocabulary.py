@@ -263,7 +263,7 @@ def homophones(char):
 
 
 def _dictionary():
-    return normalize._jieba().dt.FREQ
+    return normalize.word_frequencies()
 
 
 def _word_at(run, pos):
