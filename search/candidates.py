@@ -44,17 +44,25 @@ def raw_tsquery(query):
     return None
 
 
+def _title_and_body():
+    """An entry's whole vector, as the (title || body) GIN index has it (migration 0002)."""
+    return CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+
+
 class CandidatesMixin:
-    def candidates(self, query, rows, limit):
+    def candidates(self, query, rows, limit, boost=None):
         """[(row, score, title_matched)] for at most ``limit`` matches, title matches first.
 
         ``rows`` is an ordered ``values()`` queryset of pages with a "pk" key (filters and
-        order included); None when the query is not one this method compiles."""
+        order included); a candidate that also matches ``boost`` scores double. None when a
+        query is not one this method compiles."""
         raw = raw_tsquery(query)
-        if raw is None:
+        raw_boost = raw_tsquery(boost) if boost is not None else None
+        if raw is None or (boost is not None and raw_boost is None):
             return None
         IndexEntry = get_app_config().get_model("IndexEntry")
         tsquery = SearchQuery(raw, search_type="raw", config=self.config)
+        boost_query = SearchQuery(raw_boost, search_type="raw", config=self.config) if raw_boost else None
         entries = IndexEntry._default_manager.filter(
             content_type_id__in=get_descendants_content_types_pks(rows.model)
         )
@@ -64,14 +72,13 @@ class CandidatesMixin:
         with transaction.atomic(using=rows.db):
             with connections[rows.db].cursor() as cursor:
                 cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # until the transaction ends
-            return self._candidates(page_ids, tsquery, rows, limit)
+            return self._candidates(page_ids, tsquery, boost_query, rows, limit)
 
-    def _candidates(self, page_ids, tsquery, rows, limit):
+    def _candidates(self, page_ids, tsquery, boost_query, rows, limit):
         in_title = list(rows.filter(pk__in=page_ids.filter(title=tsquery).values("page_id"))[:limit])
         found = [(row, True) for row in in_title]
         if len(found) < limit:
-            vector = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-            anywhere = page_ids.annotate(vector=vector).filter(vector=tsquery).values("page_id")
+            anywhere = page_ids.annotate(vector=_title_and_body()).filter(vector=tsquery).values("page_id")
             seen = {row["pk"] for row in in_title}
             more = [row for row in rows.filter(pk__in=anywhere)[:limit] if row["pk"] not in seen]
             found += [(row, False) for row in more[: limit - len(found)]]
@@ -82,6 +89,10 @@ class CandidatesMixin:
             F("body"), tsquery, weights=weights
         )
         keys = [str(row["pk"]) for row, _in_title in found]
-        scored = page_ids.filter(object_id__in=keys).annotate(score=rank)
-        scores = dict(scored.values_list("page_id", "score"))
+        found_entries = page_ids.filter(object_id__in=keys)
+        scores = dict(found_entries.annotate(score=rank).values_list("page_id", "score"))
+        if boost_query is not None:
+            boosted = found_entries.annotate(vector=_title_and_body()).filter(vector=boost_query)
+            for page_id in boosted.values_list("page_id", flat=True):
+                scores[page_id] *= 2
         return [(row, scores.get(row["pk"], 0.0), title) for row, title in found]

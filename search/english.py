@@ -7,8 +7,10 @@ nothing. CC-CEDICT (the community Chinese-English dictionary, CC BY-SA 4.0, ship
 A query's English words are matched to glosses, longest phrase first (``hit and run`` before
 ``hit``), and each phrase becomes its first few words: words the portal's titles use first (as
 for pinyin), then words whose first meaning it is (教师 before 先生 for teacher: a gloss's
-place in its entry), then the most frequent. The service searches each choice and keeps what
-exists, and its fallbacks leave a word out when one translation is wrong.
+place in its entry), then the most frequent; words jieba's dictionary lacks come last. Of
+those, the first few that the portal's texts use are kept (``in_texts``): the dictionary's
+first senses of *abuse* are 呵责, 詈骂 and 耻骂, which no law says, and 虐待, which the laws
+say, came ninth. The service's fallbacks leave a word out when one translation is still wrong.
 """
 
 import gzip
@@ -20,6 +22,7 @@ from . import normalize
 
 MAX_PHRASE_WORDS = 4
 CHOICES = 3
+CHECKED = 12  # words per phrase looked up in the texts, best first (each one indexed look-up, cached)
 ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/$")
 CHINESE_WORD = re.compile(rf"[{normalize.CJK}]{{2,}}")
 # Senses that only point elsewhere or name something; they are not translations.
@@ -74,7 +77,7 @@ def _singular(word):
         yield word[:-1]
 
 
-def _candidates(phrase, titles, frequency):
+def _candidates(phrase, titles, frequency, in_texts):
     table = glosses()
     *head, last = phrase.split()
     forms = [phrase] + [" ".join(head + [singular]) for singular in _singular(last)]  # seat belts
@@ -83,15 +86,20 @@ def _candidates(phrase, titles, frequency):
         return []
     ranked = sorted(
         set(meanings),
-        key=lambda m: (not all(g in titles for g in normalize.bigrams(m[1])), m[0], -frequency.get(m[1], 0)),
+        # Words jieba's dictionary lacks (詈骂, 耻骂) are too rare for a citizen's question.
+        key=lambda m: (not all(g in titles for g in normalize.bigrams(m[1])), not frequency.get(m[1]), m[0],
+                       -frequency.get(m[1], 0)),
     )
-    return list(dict.fromkeys(word for _place, word in ranked))[:CHOICES]
+    words = list(dict.fromkeys(word for _place, word in ranked))
+    used = [word for word in words[:CHECKED] if in_texts(word)]
+    return (used or words)[:CHOICES]  # none used: as ranked, and the fallbacks leave it out
 
 
-def translations(text, titles):
+def translations(text, titles, in_texts=lambda word: True):
     """Up to CHOICES versions of folded ``text`` with its English phrases in Chinese (``titles``:
-    the bigrams of the portal's titles), or [] when it has no English word the dictionary knows.
-    Words it does not know stay as typed."""
+    the bigrams of the portal's titles; ``in_texts(word)``: whether the portal's texts use a
+    word), or [] when it has no English word the dictionary knows. Words it does not know stay
+    as typed."""
     words = text.split()
     frequency = normalize.word_frequencies()
     parts, found, i = [], False, 0
@@ -100,7 +108,7 @@ def translations(text, titles):
             phrase = words[i : i + n]
             if not all(w.isascii() and w.isalpha() for w in phrase) or (n == 1 and phrase[0] in FUNCTION_WORDS):
                 continue
-            chinese = _candidates(" ".join(phrase), titles, frequency)
+            chinese = _candidates(" ".join(phrase), titles, frequency, in_texts)
             if chinese:
                 parts.append(chinese)
                 found, i = True, i + n

@@ -161,28 +161,56 @@ def _words_of(phrase):
             words[-1] += unit
         else:
             words.append(unit)
+    if len(words) == 1 and len(phrase) > 2:
+        return _split_word(phrase)
     return words
 
 
-def relaxed_query(q, split_phrases=False, leave_out=1, variants=None):
+def _split_word(word):
+    """A phrase that jieba keeps as one word, cut at its longest part that is a dictionary word
+    of its own: 流浪汉 -> 流浪 + 汉 (the law says 流浪、乞讨人员), 残疾人 -> 残疾 + 人; [word]
+    when no part is one. Only for queries that match nothing at all, like any phrase split."""
+    frequency = normalize.word_frequencies()
+    for size in range(len(word) - 1, 1, -1):
+        if frequency.get(word[:size]):
+            return [word[:size], word[size:]]
+        if frequency.get(word[-size:]):
+            return [word[:-size], word[-size:]]
+    return [word]
+
+
+def relaxed_query(q, split_phrases=False, leave_out=1, variants=None, characters=False):
     """For a query of several words: its variants with any ``leave_out`` words left out, or None.
     Citizens' words are not always the text's (辞退 where a law says 解除劳动合同, 冷静期 where
     it describes the thirty days), so when the full query fills less than a page, documents that
     match all words but one follow, then (from three words on) all but two. What is left must
     have a word of two characters or more: 办 alone says nothing. A phrase typed without spaces
     is split only when it matches nothing at all (``split_phrases``): 信息公开 with three
-    results should not add every text that says 公开. ``variants`` as for search_query."""
-    parts = []
-    for variant in variants or vocabulary.expand(q):
-        # Split phrases have more words, so all-but-one of them is stricter: 身份证 被人帽用
-        # should still find what says 身份证. Both ways, then.
-        for words in {tuple(_parts(variant, False)), tuple(_parts(variant, split_phrases))}:
+    results should not add every text that says 公开. ``variants`` as for search_query.
+
+    With ``characters``, the query to raise partial matches by instead (see _matches), or None:
+    with one word left out, the words kept plus the left-out word's characters one by one. It
+    matches no new document, but those that have the word's characters apart (公积金 销户: the
+    article that says 注销 … 账户 before the other articles about 公积金)."""
+    parts, spelt_out = [], []
+    variants = variants or vocabulary.expand(q)
+    # Split phrases have more words, so all-but-one of them is stricter: 身份证 被人帽用 should
+    # still find what says 身份证. Both ways, then, the words as typed first.
+    for split in dict.fromkeys([False, split_phrases]):
+        for variant in variants:
+            words = _parts(variant, split)
             if not leave_out < len(words) <= MAX_RELAXED_WORDS or (leave_out > 1 and len(words) < 3):
                 continue
-            for kept in itertools.combinations(words, len(words) - leave_out):
+            for kept_at in itertools.combinations(range(len(words)), len(words) - leave_out):
+                kept = [words[i] for i in kept_at]
                 if max(len(word) for word in kept) > 1 and normalize.query_tree(" ".join(kept)) is not None:
                     parts.append(" ".join(kept))
+                    left = [words[i] for i in range(len(words)) if i not in kept_at]
+                    if leave_out == 1 and normalize.is_cjk(left[0]) and 1 < len(left[0]) <= 4:
+                        spelt_out.append(" ".join(kept + list(left[0])))
     parts = list(dict.fromkeys(parts))[:MAX_RELAXED_QUERIES]  # the typed query's first
+    if characters:  # within the same cap
+        parts = list(dict.fromkeys(spelt_out))[: MAX_RELAXED_QUERIES - len(parts)]
     if not parts:
         return None
     queries = [PlainText(p, operator="and") for p in parts]
@@ -199,16 +227,20 @@ def _in_locale(qs, params):
 ROW_FIELDS = ("pk", "title", "sort_time", "content_type_id")
 
 
-def _matches(query, params, limit=None):
+def _matches(query, params, limit=None, boost=None):
     """Pages and records (published letters) that match, see _page_matches (at most
-    MAX_CANDIDATES of each unless ``limit`` says otherwise)."""
+    MAX_CANDIDATES of each unless ``limit`` says otherwise). Pages that also match ``boost``
+    score higher (relaxed_query's characters): on SQLite its words join the ranked query, whose
+    BM25 weighs rare characters (销, 户) above common ones; PostgreSQL's ts_rank has no such
+    weights, so there a candidate that matches it scores double. Matching on single characters
+    would cost time: nearly every document has them."""
     limit = limit or MAX_CANDIDATES
-    rows, scores, in_title, capped = _page_matches(query, params, limit)
+    rows, scores, in_title, capped = _page_matches(query, params, limit, boost)
     more, more_scores = records.matches(query, params, _date_bounds(params), limit)
     return rows + more, {**scores, **more_scores}, in_title, capped or len(more) >= limit
 
 
-def _page_matches(query, params, limit):
+def _page_matches(query, params, limit, boost=None):
     """The best matches in the chosen locale, kinds, column and dates: (rows, scores, pks
     known to match in the title, capped), at most ``limit`` rows.
 
@@ -219,12 +251,13 @@ def _page_matches(query, params, limit):
     qs = _in_locale(Page.objects.live().filter(content_type_id__in=kinds.content_type_ids()), params)
     if hasattr(backend, "candidates"):
         rows = _filters(qs, params).order_by("-sort_time", "-pk").values(*ROW_FIELDS)
-        found = backend.candidates(query, rows, limit)
+        found = backend.candidates(query, rows, limit, boost)
         if found is not None:
             scores = {row["pk"]: score for row, score, _title in found}
             in_title = {row["pk"] for row, _score, title in found if title}
             return [row for row, _s, _t in found], scores, in_title, len(found) >= limit
-    hits = backend.search(query, qs.only("pk")).annotate_score("_score")[:limit]
+    ranked = Or([query, boost]) if boost is not None else query
+    hits = backend.search(ranked, qs.only("pk")).annotate_score("_score")[:limit]
     # SQLite's bm25 is negative (lower is better), PostgreSQL's ts_rank positive: compare sizes.
     scores = {page.pk: abs(page._score or 0) for page in hits}
     return _filtered(list(scores), params), scores, set(), len(scores) >= limit
@@ -452,21 +485,41 @@ def run(params, request=None, record_hit=True):
     outcome.searched = True
     _fill(outcome, params.q, query, variants, request)
     if outcome.complete_count < 3:
-        # The first correction that finds something: the portal's own texts decide between
-        # 遗产继承 and 遗产的成.
-        for suggestion in vocabulary.suggestions(params.q):
-            suggested_variants = vocabulary.expand(suggestion)
-            suggested_query = search_query(suggestion, suggested_variants)
-            if suggested_query is not None and _matches(suggested_query, params, limit=1)[0]:
-                outcome.suggestion = suggestion
-                if outcome.complete_count == 0:
-                    # Nothing as typed: show the corrected query's results, saying so (like "did you mean").
-                    outcome.corrected_query = suggestion
-                    _fill(outcome, suggestion, suggested_query, suggested_variants, request)
-                break
+        outcome = _corrected(outcome, request)
     outcome.promotions = _promotions(params.q, request, params)
     if record_hit and outcome.count and outcome.page.number == 1:
         Query.get(params.q).add_hit()
+    return outcome
+
+
+def _corrected(outcome, request):
+    """The outcome with "did you mean": the first correction that matches every word (the
+    portal's own texts decide between 遗产继承 and 遗产的成). When nothing matched every word as
+    typed, the corrected query's results are shown instead, saying so. When no correction
+    matches every word either, the best one's partial matches are shown if it has any and it
+    turns characters that were no word into words: in 无证驾使 the non-word 驾使 was left out,
+    which found 无证经营, not 驾驶. A correction of one word into another (代书遗属 -> 代数遗属)
+    or one that leaves as many characters outside words (换工作 -> 访工作) stays a suggestion."""
+    params = outcome.params
+    tried = []
+    for suggestion in vocabulary.suggestions(params.q):
+        variants = vocabulary.expand(suggestion)
+        query = search_query(suggestion, variants)
+        if query is None:
+            continue
+        tried.append((suggestion, query, variants))
+        if _matches(query, params, limit=1)[0]:
+            outcome.suggestion = suggestion
+            if outcome.complete_count == 0:
+                outcome.corrected_query = suggestion
+                _fill(outcome, suggestion, query, variants, request)
+            return outcome
+    if tried and outcome.complete_count == 0 and vocabulary.makes_words(params.q, tried[0][0]):
+        suggestion, query, variants = tried[0]
+        corrected = Outcome(params, searched=True, suggestion=suggestion, corrected_query=suggestion)
+        _fill(corrected, suggestion, query, variants, request)
+        if corrected.count:
+            return corrected
     return outcome
 
 
@@ -481,7 +534,8 @@ def _fill(outcome, q, query, variants, request):
         relaxed = relaxed_query(q, split_phrases, leave_out, variants)
         if relaxed is None:
             break
-        more_rows, more_scores, _title, capped = _matches(relaxed, params, RELAXED_CANDIDATES)
+        boost = relaxed_query(q, split_phrases, leave_out, variants, characters=True)
+        more_rows, more_scores, _title, capped = _matches(relaxed, params, RELAXED_CANDIDATES, boost)
         outcome.count_capped = outcome.count_capped or capped
         for row in more_rows:
             if row["pk"] not in tiers:

@@ -13,6 +13,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import PlainText
 from wagtail.signals import page_published, page_unpublished
 
 from . import english, normalize
@@ -21,6 +23,8 @@ from .models import SynonymGroup
 SYNONYMS_KEY = "portal_search:synonyms"
 VOCABULARY_KEY = "portal_search:vocabulary"
 PINYIN_KEY = "portal_search:pinyin"
+IN_TEXTS_KEY = "portal_search:in_texts"
+MAX_IN_TEXTS = 5000  # words remembered by in_texts
 CACHE_SECONDS = 3600
 MAX_VARIANTS = 8
 MIN_CJK_TYPO_LENGTH = 3
@@ -75,7 +79,10 @@ ENGLISH_STOPWORDS = frozenset(
 CHINESE_STOPWORDS = frozenset(
     "吗 呢 吧 啊 呀 嘛 么 的 了 着 要 想 能 会 该 请 请问 我 我们 我想 我要 想要 想问 可以 能否 能不能 可不可以 "
     "是否 是不是 有没有 要不要 需不需要 怎么 怎么办 怎么样 怎样 怎么弄 如何 什么 为什么 哪里 哪儿 哪些 哪个 "
-    "多久 多长时间 多少 多少钱 几天 几年 几个月 几岁".split()
+    "多久 多长时间 多少 多少钱 几天 几年 几个月 几岁 "
+    # Adverbs, the passive, 算 and the pronouns of a spoken question (还有效吗, 被收购, 算工伤吗,
+    # 借给别人): the texts say 继续有效, 合并, 认定为工伤, 他人.
+    "还 也 都 就 才 又 被 把 给 让 算 算不算 你 他 她 别人 自己 人家".split()
 )
 
 
@@ -134,7 +141,7 @@ def expand(query):
     # English that no editor's English term covers: the dictionary's Chinese for it (where a
     # term covers part of it, translating the rest only moved the editors' variants out).
     if _has_english(folded) and not any(t.isascii() and _contains(folded, t) for g in groups for t in g):
-        variants += english.translations(_without_stopwords(folded), vocabulary()[0])
+        variants += english.translations(_without_stopwords(folded), vocabulary()[0], in_texts)
     for group in groups:
         for variant in list(variants):
             for term in sorted(group, key=len, reverse=True):
@@ -149,6 +156,17 @@ def expand(query):
         if len(variants) >= MAX_VARIANTS:
             break
     return list(dict.fromkeys(_without_stopwords(v) for v in variants))[:MAX_VARIANTS]
+
+
+def in_texts(word):
+    """Whether a live page's title or text has ``word``: one indexed look-up, unranked, cached
+    until a page is (un)published."""
+    used = cache.get(IN_TEXTS_KEY) or {}
+    if word not in used:
+        query = PlainText(word, operator="and")
+        used[word] = bool(get_search_backend().search(query, Page.objects.live(), order_by_relevance=False)[:1])
+        cache.set(IN_TEXTS_KEY, used if len(used) <= MAX_IN_TEXTS else {word: used[word]}, CACHE_SECONDS)
+    return used[word]
 
 
 # --- Pinyin typed without choosing the characters --------------------------------
@@ -288,6 +306,16 @@ def _uncovered(run):
     return positions
 
 
+def makes_words(typed, corrected):
+    """Whether ``corrected`` leaves fewer Chinese characters outside dictionary words than
+    ``typed`` (无证驾使 -> 无证驾驶), rather than respelling a word as another (代书遗属 -> 代数遗属)."""
+
+    def outside(text):
+        return sum(len(_uncovered(run)) for run in normalize.runs(text) if normalize.is_cjk(run))
+
+    return outside(corrected) < outside(typed)
+
+
 def _respelt(run, fixed, span):
     """Whether the word of ``run`` at ``span`` became one WORD_GAIN times as frequent."""
     dictionary = _dictionary()
@@ -406,4 +434,4 @@ def _synonyms_changed(**kwargs):
 @receiver(page_published)
 @receiver(page_unpublished)
 def _pages_changed(**kwargs):
-    cache.delete(VOCABULARY_KEY)
+    cache.delete_many([VOCABULARY_KEY, IN_TEXTS_KEY])

@@ -235,3 +235,64 @@ def test_the_fallback_queries_are_capped_typed_query_first(monkeypatch):
     relaxed = service.relaxed_query("养老 保险 转移 接续 手续 办理", leave_out=2)
     assert len(relaxed.subqueries) == 5  # of C(6, 4) = 15
     assert relaxed.subqueries[0].query_string == "养老 保险 转移 接续"  # the typed words, in order
+
+
+def test_english_is_read_as_the_words_the_texts_use(client, portal):
+    # The dictionary's first senses of "abuse" (呵责, 詈骂 …) are words no text here says.
+    ArticlePageFactory(parent=portal["news"], title="老年人权益保障", slug="elderly",
+                       summary="禁止对老年人实施家庭暴力，禁止虐待老年人。")
+    assert english.translations("abuse", {}, in_texts=lambda word: word == "虐待") == ["虐待"]
+    assert english.translations("abuse", {})[0] != "虐待"  # without the texts' say
+    assert titles(client, q="elder abuse") == ["老年人权益保障"]
+    assert vocabulary.in_texts("虐待") and not vocabulary.in_texts("呵责")
+
+
+def test_in_texts_forgets_what_it_knew_when_a_page_is_published(portal):
+    assert not vocabulary.in_texts("虐待")
+    page = ArticlePageFactory(parent=portal["news"], title="老年人权益保障", slug="elderly", summary="禁止虐待老年人。")
+    page.save_revision().publish()
+    assert vocabulary.in_texts("虐待")
+
+
+def test_a_correction_that_makes_a_word_shows_its_partial_matches(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="道路交通违法行为的处罚", slug="licence",
+                       summary="未取得机动车驾驶证驾驶机动车的，处二百元以上二千元以下罚款。")
+    ArticlePageFactory(parent=portal["news"], title="无证经营的查处", slug="unlicensed", summary="无证经营的，予以取缔。")
+    # No text says 无证驾驶 either. As typed, the non-word 驾使 was left out and only 无证经营
+    # was found; corrected, 驾驶 is searched too.
+    data = client.get("/api/search/", {"q": "无证驾使"}).json()
+    assert data["corrected_query"] == "无证驾驶"
+    assert data["complete_count"] == 0
+    assert "道路交通违法行为的处罚" in [r["title"] for r in data["results"]]
+    # A correction of one word into another, or one that leaves as many characters outside
+    # words, stays a suggestion.
+    assert vocabulary.makes_words("无证驾使", "无证驾驶")
+    assert not vocabulary.makes_words("代书遗属", "代数遗属")
+    assert not vocabulary.makes_words("换工作", "访工作")
+
+
+def test_a_word_that_matches_nothing_is_cut_at_its_longest_dictionary_word(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="救助管理办法", slug="relief", summary="对流浪、乞讨人员实施救助。")
+    assert service._split_word("流浪汉") == ["流浪", "汉"]
+    assert titles(client, q="流浪汉") == ["救助管理办法"]
+    # Typed words are relaxed before cut ones, so the cap drops cut ones first.
+    relaxed = service.relaxed_query("低保户 上学", split_phrases=True, leave_out=1, variants=["低保户 上学"])
+    assert [q.query_string for q in relaxed.subqueries] == ["低保户", "上学", "低保 户", "低保 上学", "户 上学"]
+
+
+def test_the_characters_of_a_left_out_word_raise_a_partial_match(client, portal, monkeypatch):
+    # Nothing says 销户; the article that says 注销 … 账户 is the answer, the newer one only says 公积金.
+    ArticlePageFactory(parent=portal["news"], title="住房公积金的缴存", slug="deposit",
+                       summary="住房公积金的缴存、住房公积金的使用和住房公积金的管理，住房公积金按月缴存。")
+    ArticlePageFactory(parent=portal["news"], title="住房公积金的提取", slug="withdraw",
+                       summary="职工提取住房公积金的，同时注销职工住房公积金账户。")
+    assert titles(client, q="公积金 销户") == ["住房公积金的提取", "住房公积金的缴存"]
+    # The characters only score: they match nothing the words kept do not.
+    assert [q.query_string for q in service.relaxed_query("公积金 销户").subqueries] == ["公积金", "销户"]
+    boost = service.relaxed_query("公积金 销户", characters=True)
+    assert [q.query_string for q in boost.subqueries] == ["公积金 销 户", "销户 公 积 金"]
+    # Without them both scored alike for 公积金, and the newer came first.
+    plain = service.relaxed_query
+    monkeypatch.setattr(service, "relaxed_query", lambda *args, characters=False, **kwargs: (
+        None if characters else plain(*args, **kwargs)))
+    assert titles(client, q="公积金 销户") == ["住房公积金的缴存", "住房公积金的提取"]
