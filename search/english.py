@@ -91,14 +91,15 @@ def _candidates(phrase, titles, frequency, in_texts):
                        -frequency.get(m[1], 0)),
     )
     words = list(dict.fromkeys(word for _place, word in ranked))
-    used = [word for word in words[:CHECKED] if in_texts(word)]
+    used = in_texts(words[:CHECKED])
+    used = [word for word in words[:CHECKED] if word in used]
     return (used or words)[:CHOICES]  # none used: as ranked, and the fallbacks leave it out
 
 
-def translations(text, titles, in_texts=lambda word: True):
+def translations(text, titles, in_texts=set):
     """Up to CHOICES versions of folded ``text`` with its English phrases in Chinese (``titles``:
-    the bigrams of the portal's titles; ``in_texts(word)``: whether the portal's texts use a
-    word), or [] when it has no English word the dictionary knows. Words it does not know stay
+    the bigrams of the portal's titles; ``in_texts(words)``: those of the words that the
+    portal's texts use, by default none), or [] when it has no English word the dictionary knows. Words it does not know stay
     as typed."""
     words = text.split()
     frequency = normalize.word_frequencies()

@@ -24,7 +24,7 @@ SYNONYMS_KEY = "portal_search:synonyms"
 VOCABULARY_KEY = "portal_search:vocabulary"
 PINYIN_KEY = "portal_search:pinyin"
 IN_TEXTS_KEY = "portal_search:in_texts"
-MAX_IN_TEXTS = 5000  # words remembered by in_texts
+MAX_IN_TEXTS = 5000  # words in_texts remembers
 CACHE_SECONDS = 3600
 MAX_VARIANTS = 8
 MIN_CJK_TYPO_LENGTH = 3
@@ -158,15 +158,19 @@ def expand(query):
     return list(dict.fromkeys(_without_stopwords(v) for v in variants))[:MAX_VARIANTS]
 
 
-def in_texts(word):
-    """Whether a live page's title or text has ``word``: one indexed look-up, unranked, cached
-    until a page is (un)published."""
-    used = cache.get(IN_TEXTS_KEY) or {}
-    if word not in used:
+def in_texts(words):
+    """The ``words`` that a live page's title or text has: one unranked index look-up per word
+    not yet known, cached until a page is (un)published."""
+    known = cache.get(IN_TEXTS_KEY) or {}
+    if len(known) + len(words) > MAX_IN_TEXTS:
+        known = {}  # start again rather than grow without bound
+    new = [word for word in dict.fromkeys(words) if word not in known]
+    for word in new:
         query = PlainText(word, operator="and")
-        used[word] = bool(get_search_backend().search(query, Page.objects.live(), order_by_relevance=False)[:1])
-        cache.set(IN_TEXTS_KEY, used if len(used) <= MAX_IN_TEXTS else {word: used[word]}, CACHE_SECONDS)
-    return used[word]
+        known[word] = bool(get_search_backend().search(query, Page.objects.live(), order_by_relevance=False)[:1])
+    if new:
+        cache.set(IN_TEXTS_KEY, known, CACHE_SECONDS)
+    return {word for word in words if known[word]}
 
 
 # --- Pinyin typed without choosing the characters --------------------------------

@@ -241,17 +241,20 @@ def test_english_is_read_as_the_words_the_texts_use(client, portal):
     # The dictionary's first senses of "abuse" (呵责, 詈骂 …) are words no text here says.
     ArticlePageFactory(parent=portal["news"], title="老年人权益保障", slug="elderly",
                        summary="禁止对老年人实施家庭暴力，禁止虐待老年人。")
-    assert english.translations("abuse", {}, in_texts=lambda word: word == "虐待") == ["虐待"]
+    assert english.translations("abuse", {}, in_texts=lambda words: {"虐待"} & set(words)) == ["虐待"]
     assert english.translations("abuse", {})[0] != "虐待"  # without the texts' say
     assert titles(client, q="elder abuse") == ["老年人权益保障"]
-    assert vocabulary.in_texts("虐待") and not vocabulary.in_texts("呵责")
+    assert vocabulary.in_texts(["虐待", "呵责"]) == {"虐待"}
 
 
-def test_in_texts_forgets_what_it_knew_when_a_page_is_published(portal):
-    assert not vocabulary.in_texts("虐待")
+def test_in_texts_forgets_what_it_knew_when_a_page_is_published(portal, monkeypatch):
+    monkeypatch.setattr(vocabulary, "MAX_IN_TEXTS", 2)  # a full memory starts again
+    assert vocabulary.in_texts(["教育", "呵责"]) == {"教育"}
+    assert vocabulary.in_texts(["教育", "食品"]) == {"教育", "食品"}
+    assert vocabulary.in_texts(["虐待"]) == set()
     page = ArticlePageFactory(parent=portal["news"], title="老年人权益保障", slug="elderly", summary="禁止虐待老年人。")
     page.save_revision().publish()
-    assert vocabulary.in_texts("虐待")
+    assert vocabulary.in_texts(["虐待"]) == {"虐待"}
 
 
 def test_a_correction_that_makes_a_word_shows_its_partial_matches(client, portal):
