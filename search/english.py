@@ -91,16 +91,16 @@ def _candidates(phrase, titles, frequency, in_texts):
                        -frequency.get(m[1], 0)),
     )
     words = list(dict.fromkeys(word for _place, word in ranked))
-    used = in_texts(words[:CHECKED])
-    used = [word for word in words[:CHECKED] if word in used]
+    in_use = in_texts(words[:CHECKED])
+    used = [word for word in words[:CHECKED] if word in in_use]
     return (used or words)[:CHOICES]  # none used: as ranked, and the fallbacks leave it out
 
 
 def translations(text, titles, in_texts=set):
     """Up to CHOICES versions of folded ``text`` with its English phrases in Chinese (``titles``:
     the bigrams of the portal's titles; ``in_texts(words)``: those of the words that the
-    portal's texts use, by default none), or [] when it has no English word the dictionary knows. Words it does not know stay
-    as typed."""
+    portal's texts use, by default all of them), or [] when it has no English word the
+    dictionary knows. Words it does not know stay as typed."""
     words = text.split()
     frequency = normalize.word_frequencies()
     parts, found, i = [], False, 0
