@@ -33,5 +33,7 @@ def refresh(pages):
 
 @receiver(post_save)
 def _saved(sender, instance, raw=False, **kwargs):
-    if isinstance(instance, Page) and instance.pk and not raw:  # raw: fixtures, rows not all there yet
+    # Fixtures (raw) too: search only lists pages that have their row. A fixture's page may come
+    # before its kind's row; its own save then writes the kind's date.
+    if isinstance(instance, Page) and instance.pk:
         refresh(Page.objects.filter(pk=instance.pk))
