@@ -30,6 +30,8 @@ NOT_A_MEANING = re.compile(
     r"^(variant of|old variant|japanese variant|erhua variant|see |also written|also pr|pr\.|taiwan pr|"
     r"surname |cl:|used in|abbr\. for|lit\.|fig\.|\()"
 )
+# The ending of a Chinese law's name (社会保险法), where a gloss would give a word of its own (法律).
+LAW = {"law": "法"}
 # Words that are no phrase on their own: "of" is no gloss for 的 here.
 FUNCTION_WORDS = frozenset("a an and are as at be by for from in is it of on or the to with".split())
 
@@ -68,19 +70,28 @@ def glosses():
     return found
 
 
-def _singular(word):
-    if word.endswith("ies"):
-        yield word[:-3] + "y"
-    if word.endswith("es"):
-        yield word[:-2]
-    if word.endswith("s"):
-        yield word[:-1]
+# A word the dictionary glosses only in another form: its ending, and what to put instead, in
+# the order tried (renewal -> renew, deduction -> deduct, ecological -> ecology, administrative
+# -> administration, enrollment -> enroll). Only when the word as typed has no gloss.
+ENDINGS = (("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ment", ("",)), ("ical", ("y", "ic")), ("ive", ("ion",)),
+           ("ion", ("", "e")), ("al", ("", "e")), ("ing", ("", "e")), ("ed", ("", "e")), ("ness", ("",)),
+           ("ly", ("",)))
+
+
+def _forms(word, endings=2):
+    """``word``, then the forms the dictionary may gloss instead, up to two endings off
+    (seat belts -> seat belt, deductions -> deduction -> deduct)."""
+    yield word
+    for ending, replacements in ENDINGS if endings else ():
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            for replacement in replacements:
+                yield from _forms(word[: -len(ending)] + replacement, endings - 1)
 
 
 def _candidates(phrase, titles, frequency, in_texts):
     table = glosses()
     *head, last = phrase.split()
-    forms = [phrase] + [" ".join(head + [singular]) for singular in _singular(last)]  # seat belts
+    forms = [" ".join(head + [form]) for form in _forms(last)]
     meanings = next((table[form] for form in forms if form in table), None)
     if not meanings:
         return []
@@ -101,10 +112,15 @@ def translations(text, titles, in_texts=set):
     the bigrams of the portal's titles; ``in_texts(words)``: those of the words that the
     portal's texts use, by default all of them), or [] when it has no English word the
     dictionary knows. Words it does not know stay as typed."""
-    words = text.split()
+    words = text.replace("-", " ").split()  # on-the-spot, as the glosses have it
     frequency = normalize.word_frequencies()
     parts, found, i = [], False, 0
     while i < len(words):
+        if words[i] in LAW and parts and CHINESE_WORD.search(parts[-1][0][-2:]):
+            # A law is named 安全生产法, not 安全生产 法律: work safety law, labour contract law
+            parts[-1] = [word + LAW[words[i]] for word in parts[-1]]
+            found, i = True, i + 1
+            continue
         for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
             phrase = words[i : i + n]
             if not all(w.isascii() and w.isalpha() for w in phrase) or (n == 1 and phrase[0] in FUNCTION_WORDS):

@@ -138,10 +138,14 @@ def expand(query):
         if converted != folded:
             variants.append(converted)
     groups = synonym_groups()
-    # English that no editor's English term covers: the dictionary's Chinese for it (where a
-    # term covers part of it, translating the rest only moved the editors' variants out).
-    if _has_english(folded) and not any(t.isascii() and _contains(folded, t) for g in groups for t in g):
-        variants += english.translations(_without_stopwords(folded), vocabulary()[0], in_texts)
+    # English that no editor's English term covers: the dictionary's Chinese for it. Where a term
+    # covers part of it, the rest is translated after the synonyms, in the variants the term
+    # made Chinese (fingerprint id card -> fingerprint 身份证 -> 指纹 身份证).
+    covered = any(t.isascii() and _contains(folded, t) for g in groups for t in g)
+    translated = []  # dictionary words, without stop words already (就地 is no 就 + 地)
+    if _has_english(folded) and not covered:
+        translated = english.translations(_without_stopwords(folded), vocabulary()[0], in_texts)
+        variants += translated
     for group in groups:
         for variant in list(variants):
             for term in sorted(group, key=len, reverse=True):
@@ -155,7 +159,21 @@ def expand(query):
                     break
         if len(variants) >= MAX_VARIANTS:
             break
-    return list(dict.fromkeys(_without_stopwords(v) for v in variants))[:MAX_VARIANTS]
+    if covered:
+        variants = [_english_translated(v) for v in variants]
+    else:
+        variants = [v if v in translated else _without_stopwords(v) for v in variants]
+    return list(dict.fromkeys(variants))[:MAX_VARIANTS]
+
+
+def _english_translated(variant):
+    """A variant with Chinese and English in it, its English words in the dictionary's Chinese
+    (their first choice); any other variant as it is."""
+    variant = _without_stopwords(variant)
+    if not re.search(f"[{normalize.CJK}]", variant) or not _has_english(variant):
+        return variant
+    translated = english.translations(variant, vocabulary()[0], in_texts)
+    return translated[0] if translated else variant
 
 
 def in_texts(words):

@@ -219,6 +219,27 @@ def test_english_without_a_synonym_is_read_with_the_dictionary(client, portal):
     assert english.translations("qwzx", {}) == []
 
 
+def test_english_in_another_form_a_hyphen_and_a_law_name():
+    # The dictionary glosses renew, not renewal; on-the-spot as three words; a law is named X法.
+    assert "更新" in english.translations("renewal", {})
+    assert "扣除" in english.translations("deductions", {})
+    assert any(t.startswith("当场 ") for t in english.translations("on-the-spot fine", {}))
+    assert english.translations("环境保护 law", {}) == ["环境保护法"]
+    assert english.translations("law", {})[0] != "法"  # alone it is a word of its own
+
+
+def test_english_beside_an_editors_term_is_translated_too(client, portal):
+    # The term made "id card" Chinese; "fingerprint" beside it would otherwise match nothing.
+    SynonymGroup.objects.create(terms="id card、身份证")
+    ArticlePageFactory(parent=portal["news"], title="居民身份证法 总则", slug="id-card",
+                       summary="公民申请领取居民身份证，应当登记指纹信息。")
+    ArticlePageFactory(parent=portal["news"], title="居民身份证法 附则", slug="id-card-end",
+                       summary="居民身份证的式样由国务院规定。")
+    assert "指纹 身份证" in vocabulary.expand("fingerprint ID card")
+    data = search("fingerprint ID card")
+    assert data.complete_count == 1 and data.results[0]["title"] == "居民身份证法 总则"
+
+
 def test_an_editors_english_term_comes_before_the_dictionary(client, portal):
     SynonymGroup.objects.create(terms="food safety、食品安全")
     assert vocabulary.expand("food safety") == ["food safety", "食品安全"]
