@@ -9,6 +9,7 @@ ranking, which treats both alike.
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import F
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -33,15 +34,25 @@ def matches(query, params, date_bounds, limit):
         qs = qs.filter(**{f"{model.search_date_field}__gte": start})
     if end:
         qs = qs.filter(**{f"{model.search_date_field}__lte": end})
+    backend = get_search_backend()
+    found = None
+    if hasattr(backend, "candidates"):  # PostgreSQL: as for pages, without modelsearch's 7 ms
+        dated = qs.annotate(sort_time=F(model.search_date_field)).order_by("-sort_time", "-pk")
+        found = backend.candidates(query, dated.values("pk"), limit)
+    if found is not None:
+        records = model.objects.in_bulk([row["pk"] for row, _score, _title in found])
+        scored = [(records[row["pk"]], score) for row, score, _title in found if row["pk"] in records]
+    else:
+        scored = [(r, r._score) for r in backend.search(query, qs).annotate_score("_score")[:limit]]
     content_type_id = ContentType.objects.get_for_model(model).pk
     rows, scores = [], {}
-    for record in get_search_backend().search(query, qs).annotate_score("_score")[:limit]:
+    for record, score in scored:
         key = -record.pk
         rows.append(
             {"pk": key, "title": record.search_title(), "content_type_id": content_type_id,
              "sort_time": getattr(record, model.search_date_field), "record": record}
         )
-        scores[key] = abs(record._score or 0)  # SQLite's bm25 is negative, as for pages
+        scores[key] = abs(score or 0)  # SQLite's bm25 is negative, as for pages
     return rows, scores
 
 
