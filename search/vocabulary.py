@@ -128,7 +128,7 @@ def expand(query):
     pinyin_terms = _pinyin_terms(tuple(tuple(group) for group in synonym_groups()))
     conversions = {}
     for word in dict.fromkeys(re.findall(r"[a-z]+", folded)):
-        chinese = [pinyin_terms[word]] if word in pinyin_terms else pinyin_words(word)
+        chinese = [pinyin_terms[word]] if word in pinyin_terms else pinyin_words(word) or initials_words(word)
         if chinese:
             conversions[word] = chinese
     for choice in range(PINYIN_CHOICES):
@@ -254,6 +254,35 @@ def _pinyin_words(syllables):
                     by_text.setdefault(candidate[3], candidate)
                 best[end] = list(by_text.values())[:PINYIN_CHOICES]
     return [text for *_key, text in best.get(len(syllables), [])]
+
+
+# Initials typed for a word of the texts (zyb -> 职业病): titles have their initials indexed
+# (xxgk), words that only bodies use do not.
+INITIALS = re.compile(r"[bcdfghjklmnpqrstwxyz]{3,5}")  # no vowel: neither pinyin nor English
+INITIALS_CHECKED = 12  # dictionary words per initials looked up in the texts, most frequent first
+
+
+def initials_words(word):
+    """The first PINYIN_CHOICES dictionary words with these initials that the portal's texts
+    use, most frequent first (zyb -> 职业病, not 中译本), or [] for anything else: a word
+    with a vowel, or one the titles have as typed (an abbreviation such as GDP)."""
+    if not INITIALS.fullmatch(word) or word in vocabulary()[1]:
+        return []
+    candidates = _initials_table().get(word, [])[:INITIALS_CHECKED]
+    used = in_texts(candidates) if candidates else set()
+    return [w for w in candidates if w in used][:PINYIN_CHOICES]
+
+
+@lru_cache(maxsize=1)
+def _initials_table():
+    """{initials: dictionary words of three to five characters with them, most frequent first}
+    (about half a second, once per process, after the homophones)."""
+    initial = {char: syllable[0] for syllable, chars in _homophones().items() for char in chars}
+    table = {}
+    for word, frequency in _dictionary().items():
+        if 3 <= len(word) <= 5 and frequency >= MIN_PINYIN_WORD_FREQUENCY and all(c in initial for c in word):
+            table.setdefault("".join(initial[c] for c in word), []).append((-frequency, word))
+    return {key: [word for _f, word in sorted(words)] for key, words in table.items()}
 
 
 # --- Did you mean ---------------------------------------------------------------

@@ -240,6 +240,16 @@ def test_english_beside_an_editors_term_is_translated_too(client, portal):
     assert data.complete_count == 1 and data.results[0]["title"] == "居民身份证法 总则"
 
 
+def test_initials_of_a_word_only_bodies_use(client, portal):
+    # No title says 职业病, so its initials are in no title's pinyin; the texts decide between
+    # the dictionary's words with those initials (中译本 and 炸药包 are in none).
+    ArticlePageFactory(parent=portal["news"], title="工伤认定", slug="injury",
+                       summary="患职业病的，应当认定为工伤。")
+    assert vocabulary.initials_words("zyb") == ["职业病"]
+    assert titles(client, q="zyb") == ["工伤认定"]
+    assert vocabulary.initials_words("bus") == []  # a vowel: English or pinyin, not initials
+
+
 def test_an_editors_english_term_comes_before_the_dictionary(client, portal):
     SynonymGroup.objects.create(terms="food safety、食品安全")
     assert vocabulary.expand("food safety") == ["food safety", "食品安全"]
