@@ -127,7 +127,11 @@ def expand(query):
     variants = list(dict.fromkeys([folded, normalize.fold_phrases(query)]))
     pinyin_terms = _pinyin_terms(tuple(tuple(group) for group in synonym_groups()))
     conversions = {}
+    # Beside English, an English word that is pinyin too stays English: change my name, not 那么.
+    english_words = english.glosses() if _has_english(folded) else {}
     for word in dict.fromkeys(re.findall(r"[a-z]+", folded)):
+        if word in english_words:
+            continue
         chinese = [pinyin_terms[word]] if word in pinyin_terms else pinyin_words(word) or initials_words(word)
         if chinese:
             conversions[word] = chinese

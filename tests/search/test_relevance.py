@@ -250,6 +250,12 @@ def test_initials_of_a_word_only_bodies_use(client, portal):
     assert vocabulary.initials_words("bus") == []  # a vowel: English or pinyin, not initials
 
 
+def test_an_english_word_beside_english_is_not_read_as_pinyin():
+    # "name" is pinyin too (na me: 那么); beside "change" it is English.
+    assert not any("那么" in v for v in vocabulary.expand("change my name"))
+    assert "社保" in vocabulary.expand("shebao")
+
+
 def test_an_editors_english_term_comes_before_the_dictionary(client, portal):
     SynonymGroup.objects.create(terms="food safety、食品安全")
     assert vocabulary.expand("food safety") == ["food safety", "食品安全"]
