@@ -169,7 +169,7 @@ def _words_of(phrase):
 def _split_word(word):
     """A phrase that jieba keeps as one word, cut at its longest part that is a dictionary word
     of its own: 流浪汉 -> 流浪 + 汉 (the law says 流浪、乞讨人员), 残疾人 -> 残疾 + 人; [word]
-    when no part is one. Only for queries that match nothing at all, like any phrase split."""
+    when no part is one. Only for the fallbacks, like any phrase split."""
     frequency = normalize.word_frequencies()
     for size in range(len(word) - 1, 1, -1):
         if frequency.get(word[:size]):
@@ -184,9 +184,10 @@ def relaxed_query(q, split_phrases=False, leave_out=1, variants=None, characters
     Citizens' words are not always the text's (辞退 where a law says 解除劳动合同, 冷静期 where
     it describes the thirty days), so when the full query fills less than a page, documents that
     match all words but one follow, then (from three words on) all but two. What is left must
-    have a word of two characters or more: 办 alone says nothing. A phrase typed without spaces
-    is split only when it matches nothing at all (``split_phrases``): 信息公开 with three
-    results should not add every text that says 公开. ``variants`` as for search_query.
+    have a word of two characters or more: 办 alone says nothing. With ``split_phrases`` (the
+    service's fallbacks), a phrase typed without spaces is cut into its words too: 婴幼儿配方食品,
+    found twice as typed, fills the page with texts about 婴幼儿 … 配方 and the like, marked as
+    partial matches. ``variants`` as for search_query.
 
     With ``characters``, the query to raise partial matches by instead (see _matches), or None:
     with one word left out, the words kept plus the left-out word's characters one by one. It
@@ -529,14 +530,13 @@ def _fill(outcome, q, query, variants, request):
     params = outcome.params
     rows, scores, in_title, outcome.count_capped = _matches(query, params)
     tiers = {row["pk"]: 0 for row in rows}  # how many of the query's words a match leaves out
-    split_phrases = not rows
     for leave_out in (1, 2):
         if len(rows) >= settings.PORTAL_SEARCH_PAGE_SIZE:
             break
-        relaxed = relaxed_query(q, split_phrases, leave_out, variants)
+        relaxed = relaxed_query(q, True, leave_out, variants)
         if relaxed is None:
             break
-        boost = relaxed_query(q, split_phrases, leave_out, variants, characters=True)
+        boost = relaxed_query(q, True, leave_out, variants, characters=True)
         more_rows, more_scores, _title, capped = _matches(relaxed, params, RELAXED_CANDIDATES, boost)
         outcome.count_capped = outcome.count_capped or capped
         for row in more_rows:

@@ -36,8 +36,9 @@ def flood(portal):
     return pages
 
 
-def test_count_beyond_the_candidate_cap_is_a_lower_bound(client, flood, monkeypatch):
+def test_count_beyond_the_candidate_cap_is_a_lower_bound(client, flood, monkeypatch, settings):
     monkeypatch.setattr(service, "MAX_CANDIDATES", 3)
+    settings.PORTAL_SEARCH_PAGE_SIZE = 3  # a full page: no partial matches are looked for
     data = client.get("/api/search/", {"q": "防汛抢险"}).json()
     assert data["count"] == 3 and data["count_capped"] is True
     html = client.get("/search/", {"q": "防汛抢险"}).content.decode()
@@ -52,8 +53,9 @@ def test_count_below_the_cap_is_exact(client, flood):
 
 
 @postgres_only
-def test_newest_title_matches_are_the_candidates(client, flood, monkeypatch):
+def test_newest_title_matches_are_the_candidates(client, flood, monkeypatch, settings):
     monkeypatch.setattr(service, "MAX_CANDIDATES", 3)
+    settings.PORTAL_SEARCH_PAGE_SIZE = 3  # a full page: no partial matches are looked for
     titles = [r["title"] for r in client.get("/api/search/", {"q": "防汛抢险"}).json()["results"]]
     # The body-only page is newer, but title matches come first; the oldest title match is left out.
     assert titles == ["防汛抢险通知（0）", "防汛抢险通知（100）", "防汛抢险通知（200）"]

@@ -20,13 +20,19 @@ def titles(client, **params):
     return [r["title"] for r in response.json()["results"]]
 
 
+def complete_titles(client, **params):
+    """The titles of the results that match every word (partial matches follow them)."""
+    data = client.get("/api/search/", params).json()
+    return [r["title"] for r in data["results"][: data["complete_count"]]]
+
+
 def test_a_title_sharing_one_token_is_not_a_title_match(client, portal):
     # 社会保险法 shares 保险 with 养老保险; the text about 养老保险 must come first.
     ArticlePageFactory(parent=portal["news"], title="社会保险法第三条", slug="si",
                        summary="社会保险制度坚持广覆盖，养老保险另行规定。")
     ArticlePageFactory(parent=portal["news"], title="第十条", slug="pension",
                        summary="职工应当参加基本养老保险，基本养老保险费由用人单位和职工共同缴纳，养老保险待遇按月领取。")
-    assert titles(client, q="养老保险") == ["第十条", "社会保险法第三条"]
+    assert complete_titles(client, q="养老保险") == ["第十条", "社会保险法第三条"]
 
 
 def test_title_match_counts_whole_words_and_pinyin():
@@ -67,7 +73,7 @@ def test_typo_in_a_word_only_bodies_use_is_corrected_by_sound(client, portal):
     # A lone character is held to its neighbour (用其), so 试用……其 is no match, and the
     # corrected query's results are shown.
     assert response["suggestion"] == response["corrected_query"] == "试用期"
-    assert [r["title"] for r in response["results"]] == ["劳动合同的订立"]
+    assert [r["title"] for r in response["results"][: response["complete_count"]]] == ["劳动合同的订立"]
     assert vocabulary.suggest("经济补尝") == "经济补偿"
 
 
@@ -150,16 +156,18 @@ def test_a_synonym_with_an_english_stop_word_in_it_still_applies(client, portal)
     assert titles(client, q="hit and run") == ["交通肇事逃逸的处理"]
 
 
-def test_a_phrase_is_split_only_when_it_matches_nothing(client, portal):
+def test_a_phrase_is_cut_into_its_words_when_it_fills_less_than_a_page(client, portal):
     # Nothing says 冷静期, but the text about 离婚 registration is the answer.
     ArticlePageFactory(parent=portal["news"], title="离婚登记", slug="divorce",
                        summary="自婚姻登记机关收到离婚登记申请之日起三十日内，任何一方不愿意离婚的，可以撤回申请。")
     data = search("离婚冷静期")
     assert [r["title"] for r in data.results] == ["离婚登记"]
     assert data.complete_count == 0
-    # 信息公开 matches one text: texts that only say 公开 are not added.
+    # 信息公开 matches one text as typed; a text that says 公开 alone follows, as a partial match.
     ArticlePageFactory(parent=portal["news"], title="公开招聘公告", slug="jobs", summary="公开招聘工作人员。")
-    assert titles(client, q="信息公开") == ["中华人民共和国政府信息公开条例"]
+    data = search("信息公开")
+    assert [r["title"] for r in data.results] == ["中华人民共和国政府信息公开条例", "公开招聘公告"]
+    assert data.complete_count == 1
 
 
 def test_two_words_are_left_out_after_one_and_rank_below(client, portal):
@@ -212,7 +220,7 @@ def test_a_two_character_typo_is_respelt_by_sound_but_abbreviations_stay(client,
 def test_english_without_a_synonym_is_read_with_the_dictionary(client, portal):
     ArticlePageFactory(parent=portal["news"], title="机动车乘车规定", slug="seat-belt",
                        summary="机动车行驶时，驾驶人、乘坐人员应当按规定使用安全带。")
-    assert titles(client, q="seat belt") == ["机动车乘车规定"]
+    assert complete_titles(client, q="seat belt") == ["机动车乘车规定"]
     # Phrases first, plurals as their singular, words the dictionary lacks as typed.
     assert "安全带" in english.translations("seat belts", {})
     assert all(t.endswith(" qwzx") for t in english.translations("teacher qwzx", {}))
