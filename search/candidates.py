@@ -45,7 +45,7 @@ def _title_and_body():
 
 
 class CandidatesMixin:
-    def candidates(self, query, rows, limit, boost=None):
+    def candidates(self, query, rows, limit, boost=None, titles=True):
         """[(row, score, title_matched)] for at most ``limit`` matches, title matches first.
 
         ``rows`` is an ordered ``values()`` queryset of pages (or of records, records.py) with
@@ -70,10 +70,10 @@ class CandidatesMixin:
         with transaction.atomic(using=rows.db):
             with connections[rows.db].cursor() as cursor:
                 cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # until the transaction ends
-            return self._candidates(page_ids, tsquery, boost_query, rows, limit)
+            return self._candidates(page_ids, tsquery, boost_query, rows, limit, titles)
 
-    def _candidates(self, page_ids, tsquery, boost_query, rows, limit):
-        in_title = list(rows.filter(pk__in=page_ids.filter(title=tsquery).values("page_id"))[:limit])
+    def _candidates(self, page_ids, tsquery, boost_query, rows, limit, titles):
+        in_title = list(rows.filter(pk__in=page_ids.filter(title=tsquery).values("page_id"))[:limit]) if titles else []
         found = [(row, True) for row in in_title]
         if len(found) < limit:
             anywhere = page_ids.annotate(vector=_title_and_body()).filter(vector=tsquery).values("page_id")

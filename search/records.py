@@ -38,7 +38,9 @@ def matches(query, params, date_bounds, limit):
     found = None
     if hasattr(backend, "candidates"):  # PostgreSQL: as for pages, without modelsearch's 7 ms
         dated = qs.annotate(sort_time=F(model.search_date_field)).order_by("-sort_time", "-pk")
-        found = backend.candidates(query, dated.values("pk"), limit)
+        # Only a field named "title" fills an entry's title (Letter's subject is "search_title").
+        titled = any(getattr(f, "field_name", None) == "title" for f in model.get_search_fields())
+        found = backend.candidates(query, dated.values("pk"), limit, titles=titled)
     if found is not None:
         records = model.objects.in_bulk([row["pk"] for row, _score, _title in found])
         scored = [(records[row["pk"]], score) for row, score, _title in found if row["pk"] in records]
