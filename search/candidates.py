@@ -49,8 +49,9 @@ class CandidatesMixin:
         """[(row, score, title_matched)] for at most ``limit`` matches, title matches first.
 
         ``rows`` is an ordered ``values()`` queryset of pages (or of records, records.py) with
-        a "pk" key (filters and order included); a candidate that also matches ``boost`` scores double. None when a
-        query is not one this method compiles."""
+        a "pk" key (filters and order included); a candidate that also matches ``boost`` scores
+        double. Without ``titles`` (a model with no field named title, whose entries' title is
+        empty) step 1 is skipped. None when a query is not one this method compiles."""
         raw = raw_tsquery(query)
         raw_boost = raw_tsquery(boost) if boost is not None else None
         if raw is None or (boost is not None and raw_boost is None):
@@ -73,7 +74,9 @@ class CandidatesMixin:
             return self._candidates(page_ids, tsquery, boost_query, rows, limit, titles)
 
     def _candidates(self, page_ids, tsquery, boost_query, rows, limit, titles):
-        in_title = list(rows.filter(pk__in=page_ids.filter(title=tsquery).values("page_id"))[:limit]) if titles else []
+        in_title = []
+        if titles:
+            in_title = list(rows.filter(pk__in=page_ids.filter(title=tsquery).values("page_id"))[:limit])
         found = [(row, True) for row in in_title]
         if len(found) < limit:
             anywhere = page_ids.annotate(vector=_title_and_body()).filter(vector=tsquery).values("page_id")

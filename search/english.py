@@ -73,9 +73,9 @@ def glosses():
 # A word the dictionary glosses only in another form: its ending, and what to put instead, in
 # the order tried (renewal -> renew, deduction -> deduct, ecological -> ecology, administrative
 # -> administration, enrollment -> enroll). Only when the word as typed has no gloss.
-ENDINGS = (("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ment", ("",)), ("ical", ("y", "ic")), ("ive", ("ion",)),
-           ("ion", ("", "e")), ("al", ("", "e")), ("ing", ("", "e")), ("ed", ("", "e")), ("ness", ("",)),
-           ("ly", ("",)))
+ENDINGS = (("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ment", ("",)), ("ical", ("y", "ic")),
+           ("ive", ("ion",)), ("ion", ("", "e")), ("al", ("", "e")), ("ing", ("", "e")), ("ed", ("", "e")),
+           ("ness", ("",)), ("ly", ("",)))
 
 
 def _forms(word, endings=2):
