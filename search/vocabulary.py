@@ -128,7 +128,8 @@ def expand(query):
     pinyin_terms = _pinyin_terms(tuple(tuple(group) for group in synonym_groups()))
     conversions = {}
     # Beside English, an English word that is pinyin too stays English: change my name, not 那么.
-    english_words = english.glosses() if _has_english(folded) else {}
+    has_english = _has_english(folded)
+    english_words = english.glosses() if has_english else {}
     for word in dict.fromkeys(re.findall(r"[a-z]+", folded)):
         if word in english_words:
             continue
@@ -147,7 +148,7 @@ def expand(query):
     # made Chinese (fingerprint id card -> fingerprint 身份证 -> 指纹 身份证).
     covered = any(t.isascii() and _contains(folded, t) for g in groups for t in g)
     translated = []  # dictionary words, without stop words already (就地 is no 就 + 地)
-    if _has_english(folded) and not covered:
+    if has_english and not covered:
         translated = english.translations(_without_stopwords(folded), vocabulary()[0], in_texts)
         variants += translated
     for group in groups:

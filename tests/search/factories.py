@@ -21,3 +21,9 @@ def make_portal():
 
 def make_column(home=None, title="政务动态", slug="news"):
     return ColumnPageFactory(parent=home or make_portal(), title=title, slug=slug)
+
+
+def complete_titles(data):
+    """The titles of an /api/search/ answer's results that match every word (partial matches,
+    which fill a page that the complete ones do not, follow them)."""
+    return [r["title"] for r in data["results"][: data["complete_count"]]]

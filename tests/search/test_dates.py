@@ -11,6 +11,7 @@ from wagtail.models import Page
 from search.dates import shown_dates
 from search.models import PageDate
 from tests.factories import BASE_TIME, ArticlePageFactory, PolicyDocumentPageFactory
+from tests.search.factories import complete_titles
 
 DAY = datetime.timedelta(days=1)
 
@@ -91,4 +92,4 @@ def test_a_page_loaded_from_a_fixture_gets_its_date_and_is_found(client, portal)
         loaded.save()  # as loaddata does: save_base(raw=True)
     assert shown(page) == page.publish_time
     data = client.get("/api/search/", {"q": "教育工作会议"}).json()
-    assert [r["title"] for r in data["results"][: data["complete_count"]]] == [page.title]
+    assert complete_titles(data) == [page.title]

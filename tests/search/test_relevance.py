@@ -5,6 +5,7 @@ import pytest
 from search import english, normalize, service, vocabulary
 from search.models import SynonymGroup
 from tests.factories import ArticlePageFactory
+from tests.search.factories import complete_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -20,19 +21,13 @@ def titles(client, **params):
     return [r["title"] for r in response.json()["results"]]
 
 
-def complete_titles(client, **params):
-    """The titles of the results that match every word (partial matches follow them)."""
-    data = client.get("/api/search/", params).json()
-    return [r["title"] for r in data["results"][: data["complete_count"]]]
-
-
 def test_a_title_sharing_one_token_is_not_a_title_match(client, portal):
     # 社会保险法 shares 保险 with 养老保险; the text about 养老保险 must come first.
     ArticlePageFactory(parent=portal["news"], title="社会保险法第三条", slug="si",
                        summary="社会保险制度坚持广覆盖，养老保险另行规定。")
     ArticlePageFactory(parent=portal["news"], title="第十条", slug="pension",
                        summary="职工应当参加基本养老保险，基本养老保险费由用人单位和职工共同缴纳，养老保险待遇按月领取。")
-    assert complete_titles(client, q="养老保险") == ["第十条", "社会保险法第三条"]
+    assert complete_titles(client.get("/api/search/", {"q": "养老保险"}).json()) == ["第十条", "社会保险法第三条"]
 
 
 def test_title_match_counts_whole_words_and_pinyin():
@@ -73,7 +68,7 @@ def test_typo_in_a_word_only_bodies_use_is_corrected_by_sound(client, portal):
     # A lone character is held to its neighbour (用其), so 试用……其 is no match, and the
     # corrected query's results are shown.
     assert response["suggestion"] == response["corrected_query"] == "试用期"
-    assert [r["title"] for r in response["results"][: response["complete_count"]]] == ["劳动合同的订立"]
+    assert complete_titles(response) == ["劳动合同的订立"]
     assert vocabulary.suggest("经济补尝") == "经济补偿"
 
 
@@ -220,7 +215,7 @@ def test_a_two_character_typo_is_respelt_by_sound_but_abbreviations_stay(client,
 def test_english_without_a_synonym_is_read_with_the_dictionary(client, portal):
     ArticlePageFactory(parent=portal["news"], title="机动车乘车规定", slug="seat-belt",
                        summary="机动车行驶时，驾驶人、乘坐人员应当按规定使用安全带。")
-    assert complete_titles(client, q="seat belt") == ["机动车乘车规定"]
+    assert complete_titles(client.get("/api/search/", {"q": "seat belt"}).json()) == ["机动车乘车规定"]
     # Phrases first, plurals as their singular, words the dictionary lacks as typed.
     assert "安全带" in english.translations("seat belts", {})
     assert all(t.endswith(" qwzx") for t in english.translations("teacher qwzx", {}))

@@ -9,6 +9,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.models import SynonymGroup
 from tests.factories import ArticlePageFactory, BASE_TIME
+from tests.search.factories import complete_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +22,6 @@ def api(client, **params):
 
 def api_titles(client, **params):
     return [r["title"] for r in api(client, **params)["results"]]
-
-
-def complete_titles(client, **params):
-    """The titles of the results that match every word (partial matches follow them)."""
-    data = api(client, **params)
-    return [r["title"] for r in data["results"][: data["complete_count"]]]
 
 
 def test_page_shows_results_with_kind_column_date_and_marked_snippet(client, portal):
@@ -165,7 +160,7 @@ def test_few_results_get_a_suggestion_link_only(client, portal):
     ArticlePageFactory(parent=portal["news"], title="来信选登", slug="letter",
                        summary="有市民来信把政府信息公开条列为学习内容。")
     data = api(client, q="政府信息公开条列")
-    assert [r["title"] for r in data["results"][: data["complete_count"]]] == ["来信选登"]
+    assert complete_titles(data) == ["来信选登"]
     assert data["suggestion"] == "政府信息公开条例" and data["corrected_query"] is None
     assert "您是不是要找" in client.get("/search/", {"q": "政府信息公开条列"}).content.decode()
 
@@ -275,4 +270,4 @@ def test_page_is_translated(client, portal):
 
 
 def test_taiwan_wording_finds_mainland_wording(client, portal):
-    assert complete_titles(client, q="政府資訊公開") == ["中华人民共和国政府信息公开条例"]
+    assert complete_titles(api(client, q="政府資訊公開")) == ["中华人民共和国政府信息公开条例"]
