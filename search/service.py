@@ -502,7 +502,9 @@ def _corrected(outcome, request):
     matches every word either, the best one's partial matches are shown if it has any and it
     turns characters that were no word into words: in 无证驾使 the non-word 驾使 was left out,
     which found 无证经营, not 驾驶. A correction of one word into another (代书遗属 -> 代数遗属)
-    or one that leaves as many characters outside words (换工作 -> 访工作) stays a suggestion."""
+    or one that leaves as many characters outside words (换工作 -> 访工作) stays a suggestion, and
+    so does one not by sound when the query as typed has partial matches: 三同时 -> 合同时 is the
+    titles' bigrams, not a slip of the input method, and would hide what says 同时设计、同时施工."""
     params = outcome.params
     tried = []
     for suggestion in vocabulary.suggestions(params.q):
@@ -513,11 +515,12 @@ def _corrected(outcome, request):
         tried.append((suggestion, query, variants))
         if _matches(query, params, limit=1)[0]:
             outcome.suggestion = suggestion
-            if outcome.complete_count == 0:
+            if outcome.complete_count == 0 and (outcome.count == 0 or vocabulary.by_sound(params.q, suggestion)):
                 outcome.corrected_query = suggestion
                 _fill(outcome, suggestion, query, variants, request)
             return outcome
-    if tried and outcome.complete_count == 0 and vocabulary.makes_words(params.q, tried[0][0]):
+    if (tried and outcome.complete_count == 0 and vocabulary.makes_words(params.q, tried[0][0])
+            and (outcome.count == 0 or vocabulary.by_sound(params.q, tried[0][0]))):
         suggestion, query, variants = tried[0]
         corrected = Outcome(params, searched=True, suggestion=suggestion, corrected_query=suggestion)
         _fill(corrected, suggestion, query, variants, request)

@@ -450,9 +450,13 @@ def suggestions(query):
     every word at its best fix, then one word at a time at its next ones."""
     counts, words, following, preceding = vocabulary()
     folded = normalize.fold(query)
+    # An editor's synonym term is the portal's own word, however rare: 首违不罚 is no typo of 首位不罚.
+    terms = {term for group in synonym_groups() for term in group}
     choices = {}  # run -> its fixes, best first
     for run in dict.fromkeys(normalize.runs(folded)):
-        if normalize.is_cjk(run):
+        if run in terms:
+            fixes = []
+        elif normalize.is_cjk(run):
             fixes = _fixes(run, counts, following, preceding)
         elif LATIN_WORD.fullmatch(run) and run not in words:
             fixes = difflib.get_close_matches(run, words.keys(), n=1, cutoff=0.8)
@@ -470,6 +474,19 @@ def suggestions(query):
     found = [corrected()] if choices else []
     found += [corrected((run, fix)) for run, fixes in choices.items() for fix in fixes[1:]]
     return list(dict.fromkeys(found))[:MAX_SUGGESTIONS]
+
+
+def by_sound(typed, corrected):
+    """Whether every Chinese character that ``corrected`` replaced in ``typed`` sounds the same,
+    as a pinyin input method's slip does (条列 -> 条例); not 三同时 -> 合同时, which makes
+    the titles' bigrams of an abbreviation they lack. Latin words count as by sound."""
+    pairs = zip(normalize.runs(normalize.fold(typed)), normalize.runs(normalize.fold(corrected)))
+    return all(
+        a == b or b in homophones(a)
+        for run, fixed in pairs
+        if normalize.is_cjk(run) and len(run) == len(fixed)
+        for a, b in zip(run, fixed)
+    )
 
 
 def suggest(query):

@@ -339,3 +339,27 @@ def test_the_characters_of_a_left_out_word_raise_a_partial_match(client, portal,
     monkeypatch.setattr(service, "relaxed_query", lambda *args, characters=False, **kwargs: (
         None if characters else plain(*args, **kwargs)))
     assert titles(client, q="公积金 销户") == ["住房公积金的缴存", "住房公积金的提取"]
+
+
+def test_an_editors_term_is_no_typo(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="行政处罚的适用", slug="first-offence",
+                       summary="初次违法且危害后果轻微并及时改正的，可以不予行政处罚。")
+    assert vocabulary.suggestions("首违不罚")  # read as a typo of 首位不罚 ...
+    SynonymGroup.objects.create(terms="首违不罚、首次违法不予处罚")
+    assert vocabulary.suggestions("首违不罚") == []  # ... until an editor makes it a term
+    data = client.get("/api/search/", {"q": "首违不罚"}).json()
+    assert data["corrected_query"] is None and data["suggestion"] is None
+    assert [r["title"] for r in data["results"]] == ["行政处罚的适用"]  # a partial match of the synonym
+
+
+def test_a_correction_not_by_sound_does_not_replace_partial_matches(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="劳动合同的订立", slug="contract", summary="订立劳动合同时，应当如实说明情况。")
+    ArticlePageFactory(parent=portal["news"], title="建设项目安全设施", slug="three",
+                       summary="安全设施必须与主体工程同时设计、同时施工、同时投入生产和使用。")
+    # 三同时 is in no text; the titles' bigrams make it 合同时 (三 does not sound like 合), which
+    # one text says. That stays a suggestion: the partial matches (同时) are still shown.
+    data = client.get("/api/search/", {"q": "三同时"}).json()
+    assert data["suggestion"] == "合同时" and data["corrected_query"] is None
+    assert "建设项目安全设施" in [r["title"] for r in data["results"]]
+    assert not vocabulary.by_sound("三同时", "合同时")
+    assert vocabulary.by_sound("试用其", "试用期") and vocabulary.by_sound("pension fudn", "pension fund")
