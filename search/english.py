@@ -72,10 +72,16 @@ def glosses():
 
 # A word the dictionary glosses only in another form: its ending, and what to put instead, in
 # the order tried (renewal -> renew, deduction -> deduct, ecological -> ecology, administrative
-# -> administration, enrollment -> enroll). Only when the word as typed has no gloss.
+# -> administration, enrollment -> enroll, guardianship -> guardian). Only when the word as
+# typed has no gloss.
 ENDINGS = (("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ment", ("",)), ("ical", ("y", "ic")),
            ("ive", ("ion",)), ("ion", ("", "e")), ("al", ("", "e")), ("ing", ("", "e")), ("ed", ("", "e")),
-           ("ness", ("",)), ("ly", ("",)))
+           ("ness", ("",)), ("ly", ("",)), ("ship", ("",)))
+# A stem of -ing or -ed that ends in one vowel and one consonant lost an e (firing -> fire, not
+# fir; filed -> file); one that ends in a doubled consonant may have doubled it (stopping ->
+# stop, but added -> add).
+SILENT_E = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
+DOUBLED = re.compile(r"([^aeiouflsz])\1$")
 
 
 def _forms(word, endings=2):
@@ -84,24 +90,36 @@ def _forms(word, endings=2):
     yield word
     for ending, replacements in ENDINGS if endings else ():
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            for replacement in replacements:
-                yield from _forms(word[: -len(ending)] + replacement, endings - 1)
+            stem = word[: -len(ending)]
+            if ending in ("ing", "ed") and DOUBLED.search(stem):
+                stems = [stem, stem[:-1]]
+            elif ending in ("ing", "ed") and SILENT_E.search(stem):
+                stems = [stem + "e", stem]
+            else:
+                stems = [stem + replacement for replacement in replacements]
+            for form in stems:
+                yield from _forms(form, endings - 1)
 
 
 def _candidates(phrase, titles, frequency, in_texts):
     table = glosses()
     *head, last = phrase.split()
-    forms = [" ".join(head + [form]) for form in _forms(last)]
-    meanings = next((table[form] for form in forms if form in table), None)
-    if not meanings:
+    words = []
+    # The form as typed first; a form with fewer than CHOICES words is followed by the next
+    # form's: environmental is glossed 环保型 alone, environment 环境.
+    for form in (" ".join(head + [form]) for form in _forms(last)):
+        if form in table:
+            ranked = sorted(
+                set(table[form]),
+                # Words jieba's dictionary lacks (詈骂, 耻骂) are too rare for a citizen's question.
+                key=lambda m: (not all(g in titles for g in normalize.bigrams(m[1])), not frequency.get(m[1]),
+                               m[0], -frequency.get(m[1], 0)),
+            )
+            words = list(dict.fromkeys(words + [word for _place, word in ranked]))
+            if len(words) >= CHOICES:
+                break
+    if not words:
         return []
-    ranked = sorted(
-        set(meanings),
-        # Words jieba's dictionary lacks (詈骂, 耻骂) are too rare for a citizen's question.
-        key=lambda m: (not all(g in titles for g in normalize.bigrams(m[1])), not frequency.get(m[1]), m[0],
-                       -frequency.get(m[1], 0)),
-    )
-    words = list(dict.fromkeys(word for _place, word in ranked))
     in_use = in_texts(words[:CHECKED])
     used = [word for word in words[:CHECKED] if word in in_use]
     return (used or words)[:CHOICES]  # none used: as ranked, and the fallbacks leave it out

@@ -70,8 +70,14 @@ def _pinyin_terms(groups):
 
 # English words that carry no meaning of their own ("order of inheritance"): dropped from a query
 # with an English word in it, as Elasticsearch's English analyzers do; never from pinyin (an 安).
+# Besides articles and prepositions, the pronouns and auxiliary verbs of a spoken question (must
+# the company tell me, can I get, do you need): a law says 用人单位应当, never "must" or "me".
+# Not "will", which is also a testament (printed will).
 ENGLISH_STOPWORDS = frozenset(
-    "a an and are as at be by for from how i in is it my of on or the to what when where with".split()
+    "a an and are as at be by for from how i in is it my of on or the to what when where with "
+    "am was were been being do does did can could may might must shall should would "
+    "me we us our you your he him his she her they them their its this that these those "
+    "if any there who whom which".split()
 )
 # Chinese question words and particles: they ask for what a text states in its own words (多久 ->
 # 二十日内, 要钱吗 -> 收费), so a text never contains them. Left out when jieba finds them as
@@ -477,16 +483,29 @@ def suggestions(query):
 
 
 def by_sound(typed, corrected):
-    """Whether every Chinese character that ``corrected`` replaced in ``typed`` sounds the same,
-    as a pinyin input method's slip does (条列 -> 条例); not 三同时 -> 合同时, which makes
-    the titles' bigrams of an abbreviation they lack. Latin words count as by sound."""
+    """Whether every Chinese character that ``corrected`` replaced in ``typed`` is a slip of a
+    pinyin input method: the same sound or one letter of pinyin apart (条列 -> 条例, lie for li);
+    not 三同时 -> 合同时 (san, he), which makes the titles' bigrams of an abbreviation they lack.
+    Latin words count as by sound."""
+    from pypinyin import lazy_pinyin
+
     pairs = zip(normalize.runs(normalize.fold(typed)), normalize.runs(normalize.fold(corrected)))
     return all(
-        a == b or b in homophones(a)
+        a == b or _one_letter_apart(*lazy_pinyin([a, b]))
         for run, fixed in pairs
         if normalize.is_cjk(run) and len(run) == len(fixed)
         for a, b in zip(run, fixed)
     )
+
+
+def _one_letter_apart(a, b):
+    """Whether two syllables are equal or one letter added, dropped or changed apart."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def suggest(query):

@@ -229,6 +229,18 @@ def test_english_in_another_form_a_hyphen_and_a_law_name():
     assert any(t.startswith("当场 ") for t in english.translations("on-the-spot fine", {}))
     assert english.translations("环境保护 law", {}) == ["环境保护法"]
     assert english.translations("law", {})[0] != "法"  # alone it is a word of its own
+    assert "监护人" in english.translations("guardianship", {})  # guardian
+    # A stem that lost an e or doubled its consonant: fire before fir, stop, but add (not ad).
+    assert list(english._forms("firing"))[:3] == ["firing", "fire", "fir"]
+    assert "stop" in english._forms("stopping") and list(english._forms("added"))[1] == "add"
+    # A form with fewer words than choices is followed by the next one's: environmental is
+    # glossed 环保型 alone, which no law says; environment is 环境.
+    assert english.translations("environmental", {})[:2] == ["环保型", "环境"]
+
+
+def test_a_spoken_questions_pronouns_and_auxiliaries_are_stop_words():
+    assert vocabulary._without_stopwords("must the company tell me") == "company tell"
+    assert vocabulary._without_stopwords("printed will") == "printed will"  # a will is a testament
 
 
 def test_english_beside_an_editors_term_is_translated_too(client, portal):
@@ -362,4 +374,5 @@ def test_a_correction_not_by_sound_does_not_replace_partial_matches(client, port
     assert data["suggestion"] == "合同时" and data["corrected_query"] is None
     assert "建设项目安全设施" in [r["title"] for r in data["results"]]
     assert not vocabulary.by_sound("三同时", "合同时")
-    assert vocabulary.by_sound("试用其", "试用期") and vocabulary.by_sound("pension fudn", "pension fund")
+    assert vocabulary.by_sound("试用其", "试用期") and vocabulary.by_sound("条列", "条例")  # lie for li
+    assert vocabulary.by_sound("pension fudn", "pension fund")
