@@ -48,12 +48,21 @@ def _gloss_key(gloss):
     return " ".join(re.findall(r"[a-z0-9']+", gloss))
 
 
-@lru_cache(maxsize=1)
 def glosses():
     """{English gloss: [(its place in the entry, Simplified word)]} for words of 2+ characters.
 
     About a second to read (once per process, at the first English query)."""
-    found = {}
+    return _read()[0]
+
+
+def senses():
+    """{Simplified word of 2+ characters: its glosses, in the dictionary's order}."""
+    return _read()[1]
+
+
+@lru_cache(maxsize=1)
+def _read():
+    found, meanings = {}, {}
     with gzip.open(_dictionary_file(), "rt", encoding="utf-8") as lines:
         for line in lines:
             entry = ENTRY.match(line.strip())
@@ -66,8 +75,29 @@ def glosses():
                 key = _gloss_key(gloss)
                 if key and len(key.split()) <= MAX_PHRASE_WORDS:
                     found.setdefault(key, []).append((place, entry[1]))
+                    meanings.setdefault(entry[1], []).append(key)
                     place += 1
-    return found
+    return found, meanings
+
+
+SAME_MEANING_SENSES = 3  # of a word's first glosses, those whose other words are tried
+
+
+def same_meaning(word, titles, in_texts=set):
+    """Up to CHOICES other words that the dictionary glosses as it glosses ``word``'s first
+    senses, the portal's texts use: 房子 (house) -> 房屋, 老人 (the elderly) -> 老年人,
+    霸占 (to seize) -> 侵占. For a citizen's word that no text says; [] when there is none.
+    Ranked like translations: by the sense they share, then as for English."""
+    frequency = normalize.word_frequencies()
+    table, ranked = glosses(), {}
+    for rank, key in enumerate(dict.fromkeys(senses().get(word, [])[:SAME_MEANING_SENSES])):
+        for place, other in table.get(key, []):
+            if other != word and frequency.get(other):  # words jieba lacks are too rare
+                ranked.setdefault(other, (rank, not all(g in titles for g in normalize.bigrams(other)), place,
+                                          -frequency[other]))
+    words = sorted(ranked, key=ranked.get)[:CHECKED]
+    in_use = in_texts(words)
+    return [other for other in words if other in in_use][:CHOICES]
 
 
 # A word the dictionary glosses only in another form: its ending, and what to put instead, in

@@ -170,11 +170,36 @@ def expand(query):
                     break
         if len(variants) >= MAX_VARIANTS:
             break
+    if not has_english:  # last: an editor's synonyms say better what a word means
+        terms = {term for group in groups for term in group}
+        variants += _same_meaning_variants(_without_stopwords(folded), terms)
     if covered:
         variants = [_english_translated(v) for v in variants]
     else:
         variants = [v if v in translated else _without_stopwords(v) for v in variants]
     return list(dict.fromkeys(variants))[:MAX_VARIANTS]
+
+
+def _same_meaning_variants(text, terms):
+    """Versions of a Chinese query with each word that no text says in words of the same meaning
+    that texts say (english.same_meaning): 子女 霸占 老人 房子 -> 子女 侵占 老年人 房屋. Not for
+    an editor's synonym ``terms`` (押金 is no 存放). [] when every word is in the texts, or a word
+    no text says has no such word."""
+    words = [
+        word for run in normalize.runs(text) if normalize.is_cjk(run)
+        for word in normalize._jieba().cut(run, HMM=False) if len(word) > 1 and word not in terms
+    ]
+    used = in_texts(words) if words else set()
+    titles = vocabulary()[0]
+    others = {word: english.same_meaning(word, titles, in_texts) for word in words if word not in used}
+    others = {word: found for word, found in others.items() if found}
+    versions = []
+    for choice in range(english.CHOICES):
+        version = text
+        for word, found in others.items():
+            version = version.replace(word, found[min(choice, len(found) - 1)])
+        versions.append(version)
+    return list(dict.fromkeys(versions)) if others else []
 
 
 def _english_translated(variant):

@@ -376,3 +376,17 @@ def test_a_correction_not_by_sound_does_not_replace_partial_matches(client, port
     assert not vocabulary.by_sound("三同时", "合同时")
     assert vocabulary.by_sound("试用其", "试用期") and vocabulary.by_sound("条列", "条例")  # lie for li
     assert vocabulary.by_sound("pension fudn", "pension fund")
+
+
+def test_a_word_no_text_says_is_read_as_words_of_the_same_meaning(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="家庭赡养与扶养", slug="elderly-home",
+                       summary="子女不得侵占老年人的房屋，不得擅自改变产权关系。")
+    # No text says 老人 or 房子; the dictionary glosses them as it glosses 老年人 (the elderly)
+    # and 房屋 (house), which a text says.
+    assert english.same_meaning("房子", {}, in_texts=lambda words: {"房屋"} & set(words)) == ["房屋"]
+    assert "子女 老年人 房屋" in vocabulary.expand("子女 老人 房子")
+    assert complete_titles(client.get("/api/search/", {"q": "子女 老人 房子"}).json()) == ["家庭赡养与扶养"]
+    assert vocabulary.expand("子女 房屋") == ["子女 房屋"]  # words the texts say stay as they are
+    # An editor's synonym says better what a word means: 老人 is then not read through the dictionary.
+    SynonymGroup.objects.create(terms="老人、长者")
+    assert not any("老年人" in v for v in vocabulary.expand("老人"))
