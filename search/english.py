@@ -14,6 +14,7 @@ say, came ninth. The service's fallbacks leave a word out when one translation i
 """
 
 import gzip
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from . import normalize
 
 MAX_PHRASE_WORDS = 4
 CHOICES = 3
+FORMS_PER_WORD = 4  # the word as typed and three other forms
 CHECKED = 12  # words per phrase looked up in the texts, best first (each one indexed look-up, cached)
 ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/$")
 CHINESE_WORD = re.compile(rf"[{normalize.CJK}]{{2,}}")
@@ -32,8 +34,17 @@ NOT_A_MEANING = re.compile(
 )
 # The ending of a Chinese law's name (社会保险法), where a gloss would give a word of its own (法律).
 LAW = {"law": "法"}
-# Words that are no phrase on their own: "of" is no gloss for 的 here.
-FUNCTION_WORDS = frozenset("a an and are as at be by for from in is it of on or the to with".split())
+# English words that carry no meaning of their own ("order of inheritance"): dropped from a query
+# with an English word in it, as Elasticsearch's English analyzers do; a gloss is also listed
+# without them, so that "joining the army" finds "to join the army" (参军). Besides articles and prepositions, the
+# pronouns and auxiliary verbs of a spoken question (must the company tell me, can I get, do you
+# need): a law says 用人单位应当, never "must" or "me". Not "will", which is also a testament.
+STOPWORDS = frozenset(
+    "a an and are as at be by for from how i in is it my of on or the to what when where with "
+    "am was were been being do does did can could may might must shall should would "
+    "me we us our you your he him his she her they them their its this that these those "
+    "if any there who whom which".split()
+)
 
 
 def _dictionary_file():
@@ -46,6 +57,12 @@ def _gloss_key(gloss):
     gloss = re.sub(r"\([^)]*\)", " ", gloss.lower()).replace("-", " ")
     gloss = re.sub(r"^(to|a|an|the) ", "", gloss.strip())
     return " ".join(re.findall(r"[a-z0-9']+", gloss))
+
+
+def _without_stopwords(key):
+    """A gloss as a query without stop words reads it (join the army -> join army), or None."""
+    words = [word for word in key.split() if word not in STOPWORDS]
+    return " ".join(words) if words and len(words) < len(key.split()) else None
 
 
 def glosses():
@@ -74,7 +91,8 @@ def _read():
                     continue
                 key = _gloss_key(gloss)
                 if key and len(key.split()) <= MAX_PHRASE_WORDS:
-                    found.setdefault(key, []).append((place, entry[1]))
+                    for each in filter(None, (key, _without_stopwords(key))):
+                        found.setdefault(each, []).append((place, entry[1]))
                     meanings.setdefault(entry[1], []).append(key)
                     place += 1
     return found, meanings
@@ -131,13 +149,21 @@ def _forms(word, endings=2):
                 yield from _forms(form, endings - 1)
 
 
+def _phrase_forms(words):
+    """The phrase as typed, then with its words in other forms, fewest changed first (joining
+    army -> join army)."""
+    options = [list(_forms(word))[:FORMS_PER_WORD] for word in words]
+    combos = itertools.product(*(range(len(o)) for o in options))
+    for combo in sorted(combos, key=lambda c: (sum(k > 0 for k in c), c)):
+        yield " ".join(o[k] for o, k in zip(options, combo))
+
+
 def _candidates(phrase, titles, frequency, in_texts):
     table = glosses()
-    *head, last = phrase.split()
     words = []
     # The form as typed first; a form with fewer than CHOICES words is followed by the next
     # form's: environmental is glossed 环保型 alone, environment 环境.
-    for form in (" ".join(head + [form]) for form in _forms(last)):
+    for form in _phrase_forms(phrase.split()):
         if form in table:
             ranked = sorted(
                 set(table[form]),
@@ -171,7 +197,7 @@ def translations(text, titles, in_texts=set):
             continue
         for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
             phrase = words[i : i + n]
-            if not all(w.isascii() and w.isalpha() for w in phrase) or (n == 1 and phrase[0] in FUNCTION_WORDS):
+            if not all(w.isascii() and w.isalpha() for w in phrase) or (n == 1 and phrase[0] in STOPWORDS):
                 continue
             chinese = _candidates(" ".join(phrase), titles, frequency, in_texts)
             if chinese:

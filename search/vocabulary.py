@@ -68,17 +68,6 @@ def _pinyin_terms(groups):
     return terms
 
 
-# English words that carry no meaning of their own ("order of inheritance"): dropped from a query
-# with an English word in it, as Elasticsearch's English analyzers do; never from pinyin (an 安).
-# Besides articles and prepositions, the pronouns and auxiliary verbs of a spoken question (must
-# the company tell me, can I get, do you need): a law says 用人单位应当, never "must" or "me".
-# Not "will", which is also a testament (printed will).
-ENGLISH_STOPWORDS = frozenset(
-    "a an and are as at be by for from how i in is it my of on or the to what when where with "
-    "am was were been being do does did can could may might must shall should would "
-    "me we us our you your he him his she her they them their its this that these those "
-    "if any there who whom which".split()
-)
 # Chinese question words and particles: they ask for what a text states in its own words (多久 ->
 # 二十日内, 要钱吗 -> 收费), so a text never contains them. Left out when jieba finds them as
 # words of their own and something else remains, as Chinese stop-word lists do.
@@ -114,10 +103,11 @@ def _has_english(folded):
 
 
 def _without_stopwords(folded):
-    """``folded`` without stop words, or as it is when nothing else would be left."""
+    """``folded`` without stop words, or as it is when nothing else would be left. English ones
+    only beside English: never from pinyin (an quan is 安全)."""
     words = folded.split()
     if _has_english(folded):
-        words = [w for w in words if w not in ENGLISH_STOPWORDS]
+        words = [w for w in words if w not in english.STOPWORDS]
     kept = _without_chinese_stopwords(" ".join(words))
     return kept if kept else folded
 

@@ -236,6 +236,9 @@ def test_english_in_another_form_a_hyphen_and_a_law_name():
     # A form with fewer words than choices is followed by the next one's: environmental is
     # glossed 环保型 alone, which no law says; environment is 环境.
     assert english.translations("environmental", {})[:2] == ["环保型", "环境"]
+    # Every word of a phrase in other forms, and glosses read without their stop words as a
+    # query is: joining (the) army -> "to join the army" (参军).
+    assert "参军" in vocabulary.expand("joining the army")
 
 
 def test_a_spoken_questions_pronouns_and_auxiliaries_are_stop_words():
