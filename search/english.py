@@ -104,7 +104,7 @@ SAME_MEANING_SENSES = 3  # of a word's first glosses, those whose other words ar
 def same_meaning(word, titles, in_texts=set):
     """Up to CHOICES other words that the dictionary glosses as it glosses ``word``'s first
     senses, the portal's texts use: 房子 (house) -> 房屋, 老人 (the elderly) -> 老年人,
-    霸占 (to seize) -> 侵占. For a citizen's word that no text says; [] when there is none.
+    孩子 (child) -> 儿童. For a citizen's word that no text says; [] when there is none.
     Ranked like translations: by the sense they share, then as for English."""
     frequency = normalize.word_frequencies()
     table, ranked = glosses(), {}

@@ -172,7 +172,7 @@ def expand(query):
 
 def _same_meaning_variants(text, terms):
     """Versions of a Chinese query with each word that no text says in words of the same meaning
-    that texts say (english.same_meaning): 子女 霸占 老人 房子 -> 子女 侵占 老年人 房屋. Not for
+    that texts say (english.same_meaning): 孩子 上学 -> 儿童 就学, 老人 房子 -> 老年人 房屋. Not for
     an editor's synonym ``terms`` (押金 is no 存放). [] when every word is in the texts, or a word
     no text says has no such word."""
     words = [
@@ -180,8 +180,9 @@ def _same_meaning_variants(text, terms):
         for word in normalize._jieba().cut(run, HMM=False) if len(word) > 1 and word not in terms
     ]
     used = in_texts(words) if words else set()
-    titles = vocabulary()[0]
-    others = {word: english.same_meaning(word, titles, in_texts) for word in words if word not in used}
+    unused = [word for word in words if word not in used]
+    titles = vocabulary()[0] if unused else {}  # unpickled from the cache: only when needed
+    others = {word: english.same_meaning(word, titles, in_texts) for word in unused}
     others = {word: found for word, found in others.items() if found}
     versions = []
     for choice in range(english.CHOICES):
