@@ -73,6 +73,23 @@ class CandidatesMixin:
                 cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # until the transaction ends
             return self._candidates(page_ids, tsquery, boost_query, rows, limit, titles)
 
+    def matches_any(self, query, pages):
+        """Whether any of ``pages`` matches ``query`` (a PlainText), or None when it does not
+        compile. The entries are looked up first, in the (title || body) GIN index: through
+        modelsearch a word that no text says walked all the pages (1.8 s at 100,000)."""
+        raw = raw_tsquery(query)
+        if raw is None:
+            return None
+        IndexEntry = get_app_config().get_model("IndexEntry")
+        tsquery = SearchQuery(raw, search_type="raw", config=self.config)
+        entries = IndexEntry._default_manager.filter(
+            content_type_id__in=get_descendants_content_types_pks(pages.model)
+        ).annotate(vector=_title_and_body()).filter(vector=tsquery)
+        if not entries.exists():
+            return False
+        page_ids = entries.filter(object_id__regex=NUMERIC_ID).annotate(page_id=Cast("object_id", IntegerField()))
+        return pages.filter(pk__in=page_ids.values("page_id")).exists()
+
     def _candidates(self, page_ids, tsquery, boost_query, rows, limit, titles):
         in_title = []
         if titles:

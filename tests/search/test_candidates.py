@@ -100,3 +100,18 @@ def test_the_walk_by_page_id_finds_what_the_hash_join_finds(flood, monkeypatch):
     assert [r["title"] for r in walked] == [r["title"] for r in hashed]
     assert [r["title"] for r in walked] == ["防汛抢险通知（0）", "防汛抢险通知（100）", "防汛抢险通知（200）",
                                             "防汛抢险通知（2000）"]
+
+
+@postgres_only
+def test_matches_any_looks_the_entries_up_before_the_pages(portal):
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    draft = ArticlePageFactory(parent=portal["news"], title="围龙屋修缮", slug="draft", summary="围龙屋保护。")
+    draft.unpublish()
+    live = Page.objects.live()
+    assert backend.matches_any(PlainText("教育"), live) is True
+    assert backend.matches_any(PlainText("薪俸"), live) is False  # in no entry
+    assert backend.matches_any(PlainText("围龙屋"), live) is False  # only a draft says it
+    assert backend.matches_any(PlainText("围龙屋"), Page.objects.all()) is True
