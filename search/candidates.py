@@ -87,7 +87,9 @@ class CandidatesMixin:
         ).annotate(vector=_title_and_body()).filter(vector=tsquery)
         if not entries.exists():
             return False
-        page_ids = entries.filter(object_id__regex=NUMERIC_ID).annotate(page_id=Cast("object_id", IntegerField()))
+        page_ids = entries.filter(object_id__regex=NUMERIC_ID).annotate(
+            page_id=Cast("object_id", IntegerField())
+        )
         return pages.filter(pk__in=page_ids.values("page_id")).exists()
 
     def _candidates(self, page_ids, tsquery, boost_query, rows, limit, titles):

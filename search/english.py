@@ -36,9 +36,10 @@ NOT_A_MEANING = re.compile(
 LAW = {"law": "法"}
 # English words that carry no meaning of their own ("order of inheritance"): dropped from a query
 # with an English word in it, as Elasticsearch's English analyzers do; a gloss is also listed
-# without them, so that "joining the army" finds "to join the army" (参军). Besides articles and prepositions, the
-# pronouns and auxiliary verbs of a spoken question (must the company tell me, can I get, do you
-# need): a law says 用人单位应当, never "must" or "me". Not "will", which is also a testament.
+# without them, so that "joining the army" finds "to join the army" (参军). Besides articles and
+# prepositions, the pronouns and auxiliary verbs of a spoken question (must the company tell me,
+# can I get, do you need): a law says 用人单位应当, never "must" or "me". Not "will", which is
+# also a testament.
 STOPWORDS = frozenset(
     "a an and are as at be by for from how i in is it my of on or the to what when where with "
     "am was were been being do does did can could may might must shall should would "
@@ -68,7 +69,8 @@ def _without_stopwords(key):
 def glosses():
     """{English gloss: [(its place in the entry, Simplified word)]} for words of 2+ characters.
 
-    About a second to read (once per process, at the first English query)."""
+    About a second to read (once per process, at the first English query or Chinese word that
+    no text says)."""
     return _read()[0]
 
 
@@ -121,7 +123,7 @@ def same_meaning(word, titles, in_texts=set):
 # A word the dictionary glosses only in another form: its ending, and what to put instead, in
 # the order tried (renewal -> renew, deduction -> deduct, ecological -> ecology, administrative
 # -> administration, enrollment -> enroll, guardianship -> guardian). Only when the word as
-# typed has no gloss.
+# typed has fewer than CHOICES words (see _candidates).
 ENDINGS = (("ies", ("y",)), ("es", ("",)), ("s", ("",)), ("ment", ("",)), ("ical", ("y", "ic")),
            ("ive", ("ion",)), ("ion", ("", "e")), ("al", ("", "e")), ("ing", ("", "e")), ("ed", ("", "e")),
            ("ness", ("",)), ("ly", ("",)), ("ship", ("",)))

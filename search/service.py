@@ -515,7 +515,8 @@ def _corrected(outcome, request):
         tried.append((suggestion, query, variants))
         if _matches(query, params, limit=1)[0]:
             outcome.suggestion = suggestion
-            if outcome.complete_count == 0 and (outcome.count == 0 or vocabulary.by_sound(params.q, suggestion)):
+            replaces = outcome.count == 0 or vocabulary.by_sound(params.q, suggestion)
+            if outcome.complete_count == 0 and replaces:
                 outcome.corrected_query = suggestion
                 _fill(outcome, suggestion, query, variants, request)
             return outcome
