@@ -73,24 +73,31 @@ class CandidatesMixin:
                 cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # until the transaction ends
             return self._candidates(page_ids, tsquery, boost_query, rows, limit, titles)
 
-    def matches_any(self, query, pages):
-        """Whether any of ``pages`` matches ``query`` (a PlainText), or None when it does not
-        compile. The entries are looked up first, in the (title || body) GIN index: through
-        modelsearch a word that no text says walked all the pages (1.8 s at 100,000)."""
-        raw = raw_tsquery(query)
-        if raw is None:
+    def matches_any(self, queries, pages):
+        """For each of ``queries`` (PlainText), whether any of ``pages`` matches it, in two
+        statements whatever their number; None when one does not compile. The entries are
+        looked up first, in the (title || body) GIN index: through modelsearch a word that no
+        text says walked all the pages (1.8 s at 100,000); the pages only for those found."""
+        raws = [raw_tsquery(query) for query in queries]
+        if None in raws:
             return None
         IndexEntry = get_app_config().get_model("IndexEntry")
-        tsquery = SearchQuery(raw, search_type="raw", config=self.config)
         entries = IndexEntry._default_manager.filter(
             content_type_id__in=get_descendants_content_types_pks(pages.model)
-        ).annotate(vector=_title_and_body()).filter(vector=tsquery)
-        if not entries.exists():
-            return False
-        page_ids = entries.filter(object_id__regex=NUMERIC_ID).annotate(
-            page_id=Cast("object_id", IntegerField())
-        )
-        return pages.filter(pk__in=page_ids.values("page_id")).exists()
+        ).annotate(vector=_title_and_body())
+
+        def matching(raw):
+            return entries.filter(vector=SearchQuery(raw, search_type="raw", config=self.config))
+
+        in_entries = _exists_each([matching(raw) for raw in raws], pages.db)
+        found = [i for i, exists in enumerate(in_entries) if exists]
+        numeric = [matching(raws[i]).filter(object_id__regex=NUMERIC_ID) for i in found]
+        page_ids = [ids.annotate(page_id=Cast("object_id", IntegerField())).values("page_id") for ids in numeric]
+        in_pages = _exists_each([pages.filter(pk__in=ids) for ids in page_ids], pages.db)
+        result = [False] * len(raws)
+        for i, exists in zip(found, in_pages):
+            result[i] = exists
+        return result
 
     def _candidates(self, page_ids, tsquery, boost_query, rows, limit, titles):
         in_title = []
@@ -116,3 +123,17 @@ class CandidatesMixin:
             for page_id in boosted.values_list("page_id", flat=True):
                 scores[page_id] *= 2
         return [(row, scores.get(row["pk"], 0.0), title) for row, title in found]
+
+
+def _exists_each(querysets, using):
+    """[bool]: whether each queryset has a row, in one statement (SELECT EXISTS(...), ...)."""
+    if not querysets:
+        return []
+    parts, params = [], []
+    for qs in querysets:
+        sql, qs_params = qs.values("pk").query.sql_with_params()
+        parts.append(f"EXISTS({sql})")
+        params += qs_params
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return list(cursor.fetchone())

@@ -210,13 +210,12 @@ def in_texts(words):
     if len(known) + len(words) > MAX_IN_TEXTS:
         known = {}  # start again rather than grow without bound
     new = [word for word in dict.fromkeys(words) if word not in known]
-    backend = get_search_backend()
-    for word in new:
-        query, live = PlainText(word, operator="and"), Page.objects.live()
-        found = backend.matches_any(query, live) if hasattr(backend, "matches_any") else None
-        if found is None:
-            found = bool(backend.search(query, live, order_by_relevance=False)[:1])
-        known[word] = found
+    backend, live = get_search_backend(), Page.objects.live()
+    queries = [PlainText(word, operator="and") for word in new]
+    found = backend.matches_any(queries, live) if new and hasattr(backend, "matches_any") else None
+    if found is None:
+        found = [bool(backend.search(query, live, order_by_relevance=False)[:1]) for query in queries]
+    known.update(zip(new, found))
     if new:
         cache.set(IN_TEXTS_KEY, known, CACHE_SECONDS)
     return {word for word in words if known[word]}

@@ -110,8 +110,8 @@ def test_matches_any_looks_the_entries_up_before_the_pages(portal):
     backend = get_search_backend()
     draft = ArticlePageFactory(parent=portal["news"], title="围龙屋修缮", slug="draft", summary="围龙屋保护。")
     draft.unpublish()
-    live = Page.objects.live()
-    assert backend.matches_any(PlainText("教育"), live) is True
-    assert backend.matches_any(PlainText("薪俸"), live) is False  # in no entry
-    assert backend.matches_any(PlainText("围龙屋"), live) is False  # only a draft says it
-    assert backend.matches_any(PlainText("围龙屋"), Page.objects.all()) is True
+    words = [PlainText("教育"), PlainText("薪俸"), PlainText("围龙屋"), PlainText("食品")]
+    # 薪俸 is in no entry; only a draft says 围龙屋.
+    assert backend.matches_any(words, Page.objects.live()) == [True, False, False, True]
+    assert backend.matches_any(words, Page.objects.all()) == [True, False, True, True]
+    assert backend.matches_any([], Page.objects.live()) == []
