@@ -130,6 +130,9 @@ def expand(query):
         if word in english_words:
             continue
         chinese = [pinyin_terms[word]] if word in pinyin_terms else pinyin_words(word) or initials_words(word)
+        if len(chinese) > 1:  # of the input method's choices, those the texts use, if any (宿松 is no 诉讼)
+            used = in_texts(chinese)
+            chinese = [c for c in chinese if c in used] or chinese
         if chinese:
             conversions[word] = chinese
     for choice in range(PINYIN_CHOICES):

@@ -393,3 +393,12 @@ def test_a_word_no_text_says_is_read_as_words_of_the_same_meaning(client, portal
     # An editor's synonym says better what a word means: 老人 is then not read through the dictionary.
     SynonymGroup.objects.create(terms="老人、长者")
     assert not any("老年人" in v for v in vocabulary.expand("老人"))
+
+
+def test_pinyin_is_read_as_the_choices_the_texts_use(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="检察机关的职责", slug="public-interest",
+                       summary="人民检察院可以依法提起公益诉讼。")
+    # An input method offers 工艺 before 公益 and 宿松 after 诉讼; a text says 公益 and 诉讼.
+    assert vocabulary.pinyin_words("susong")[1] == "宿松"
+    assert vocabulary.expand("gongyi susong")[1] == "公益 诉讼"
+    assert titles(client, q="gongyi susong") == ["检察机关的职责"]
