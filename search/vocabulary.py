@@ -117,8 +117,9 @@ def expand(query):
     synonym term (shebao -> 社保, whose title pages have no such pinyin), other full pinyin as the
     words an input method would offer (chanjia -> 产假: the index has pinyin for titles only) and
     synonyms (社保办理 -> 社会保险办理), then English that no synonym covers in the dictionary's
-    Chinese (seat belt -> 安全带, see english.py). Stop words are left out after the synonyms are
-    applied, so that a term with one in it still counts (hit and run -> 肇事逃逸)."""
+    Chinese (seat belt -> 安全带, see english.py), and last Chinese words that no text says in
+    words of the same meaning that texts say (老人 -> 老年人). Stop words are left out after the
+    synonyms are applied, so that a term with one in it still counts (hit and run -> 肇事逃逸)."""
     folded = normalize.fold(query)
     variants = list(dict.fromkeys([folded, normalize.fold_phrases(query)]))
     pinyin_terms = _pinyin_terms(tuple(tuple(group) for group in synonym_groups()))
