@@ -9,3 +9,15 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import dates, vocabulary  # noqa: F401 - connect the date and cache-invalidation signals
+
+
+def load_dictionaries():
+    """Reads the dictionaries that the search otherwise reads at the first query that needs
+    each (portal_bootstrap.when_ready calls this in gunicorn's master)."""
+    from . import english, normalize, vocabulary
+
+    list(normalize._jieba().cut("搜索", HMM=False))
+    normalize.word_frequencies()
+    english.glosses()
+    vocabulary._homophones()
+    vocabulary._initials_table()

@@ -147,6 +147,8 @@ class ProductionEntryPointTests(TestCase):
             finally:
                 server.terminate()
                 server.wait(timeout=10)
+            # Read once in the master (preload_app), not in each worker's first searches.
+            self.assertIn("search dictionaries loaded in", server.stderr.read().decode())
 
 
 def redis_reachable():
