@@ -208,8 +208,9 @@ def _english_translated(variant):
 
 
 def in_texts(words):
-    """The ``words`` that a live page's title or text has: one unranked index look-up per word
-    not yet known, cached until a page is (un)published."""
+    """The ``words`` that a live page's title or text has: unranked index look-ups of the words
+    not yet known (on PostgreSQL two statements for all of them, see matches_any), cached until
+    a page is (un)published."""
     known = cache.get(IN_TEXTS_KEY) or {}
     if len(known) + len(words) > MAX_IN_TEXTS:
         known = {}  # start again rather than grow without bound
