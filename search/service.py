@@ -515,19 +515,25 @@ def _corrected(outcome, request):
         tried.append((suggestion, query, variants))
         if _matches(query, params, limit=1)[0]:
             outcome.suggestion = suggestion
-            replaces = outcome.count == 0 or vocabulary.by_sound(params.q, suggestion)
-            if outcome.complete_count == 0 and replaces:
+            if _replaces(outcome, suggestion):
                 outcome.corrected_query = suggestion
                 _fill(outcome, suggestion, query, variants, request)
             return outcome
-    if (tried and outcome.complete_count == 0 and vocabulary.makes_words(params.q, tried[0][0])
-            and (outcome.count == 0 or vocabulary.by_sound(params.q, tried[0][0]))):
+    if tried and _replaces(outcome, tried[0][0]) and vocabulary.makes_words(params.q, tried[0][0]):
         suggestion, query, variants = tried[0]
         corrected = Outcome(params, searched=True, suggestion=suggestion, corrected_query=suggestion)
         _fill(corrected, suggestion, query, variants, request)
         if corrected.count:
             return corrected
     return outcome
+
+
+def _replaces(outcome, suggestion):
+    """Whether the results of ``suggestion`` may be shown instead: nothing matched every word as
+    typed, and either nothing matched at all or the correction is by sound."""
+    return outcome.complete_count == 0 and (
+        outcome.count == 0 or vocabulary.by_sound(outcome.params.q, suggestion)
+    )
 
 
 def _fill(outcome, q, query, variants, request):

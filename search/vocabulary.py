@@ -48,6 +48,11 @@ def synonym_groups():
     return groups
 
 
+def synonym_terms(groups=None):
+    """Every term of the editors' synonym groups (folded)."""
+    return {term for group in (synonym_groups() if groups is None else groups) for term in group}
+
+
 def _contains(text, term):
     # Latin terms match whole words (food safety, not "seafood safetyx"); Chinese ones as substrings.
     if term.isascii():
@@ -136,12 +141,8 @@ def expand(query):
             chinese = [c for c in chinese if c in used] or chinese
         if chinese:
             conversions[word] = chinese
-    for choice in range(PINYIN_CHOICES):
-        converted = folded
-        for word, chinese in conversions.items():
-            converted = re.sub(rf"(?<![a-z0-9]){word}(?![a-z0-9])", chinese[min(choice, len(chinese) - 1)], converted)
-        if converted != folded:
-            variants.append(converted)
+    variants += _versions(folded, conversions, lambda text, word, chinese: re.sub(
+        rf"(?<![a-z0-9]){word}(?![a-z0-9])", chinese, text))
     groups = synonym_groups()
     # English that no editor's English term covers: the dictionary's Chinese for it. Where a term
     # covers part of it, the rest is translated after the synonyms, in the variants the term
@@ -165,8 +166,7 @@ def expand(query):
         if len(variants) >= MAX_VARIANTS:
             break
     if not has_english:  # last: an editor's synonyms say better what a word means
-        terms = {term for group in groups for term in group}
-        variants += _same_meaning_variants(_without_stopwords(folded), terms)
+        variants += _same_meaning_variants(_without_stopwords(folded), synonym_terms(groups))
     if covered:
         variants = [_english_translated(v) for v in variants]
     else:
@@ -188,13 +188,21 @@ def _same_meaning_variants(text, terms):
     titles = vocabulary()[0] if unused else {}  # unpickled from the cache: only when needed
     others = {word: english.same_meaning(word, titles, in_texts) for word in unused}
     others = {word: found for word, found in others.items() if found}
+    return _versions(text, others, str.replace)
+
+
+def _versions(text, choices, substitute):
+    """``text`` with each word of ``choices`` ({word: its words, best first}) substituted by its
+    first choice, then by its second (or its last), …: up to PINYIN_CHOICES versions, those
+    that differ from ``text``."""
     versions = []
-    for choice in range(english.CHOICES):
+    for choice in range(PINYIN_CHOICES):
         version = text
-        for word, found in others.items():
-            version = version.replace(word, found[min(choice, len(found) - 1)])
-        versions.append(version)
-    return list(dict.fromkeys(versions)) if others else []
+        for word, found in choices.items():
+            version = substitute(version, word, found[min(choice, len(found) - 1)])
+        if version != text:
+            versions.append(version)
+    return versions
 
 
 def _english_translated(variant):
@@ -481,7 +489,7 @@ def suggestions(query):
     counts, words, following, preceding = vocabulary()
     folded = normalize.fold(query)
     # An editor's synonym term is the portal's own word, however rare: 首违不罚 is no typo of 首位不罚.
-    terms = {term for group in synonym_groups() for term in group}
+    terms = synonym_terms()
     choices = {}  # run -> its fixes, best first
     for run in dict.fromkeys(normalize.runs(folded)):
         if run in terms:
