@@ -211,4 +211,8 @@ def translations(text, titles, in_texts=set):
             i += 1
     if not found:
         return []
+    # An English word left as typed that no text says could only make the Chinese fail to match
+    # (settle taxes before emigrating -> 解决 税费 以前 emigrating): it is left out.
+    kept = in_texts([p[0] for p in parts if len(p) == 1 and p[0].isascii()])
+    parts = [p for p in parts if not (len(p) == 1 and p[0].isascii()) or p[0] in kept]
     return list(dict.fromkeys(" ".join(p[min(k, len(p) - 1)] for p in parts) for k in range(CHOICES)))
