@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
-from . import kinds, normalize, records, vocabulary
+from . import kinds, normalize, records, spelt_out, vocabulary
 
 MAX_QUERY_LENGTH = 100
 MAX_CANDIDATES = 500  # best matches re-ranked and filtered; enough for any page a person reads
@@ -390,20 +390,9 @@ def snippet(text, terms):
     return ("…" if start else "") + "".join(parts) + ("…" if end < len(text) else "")
 
 
-def _page_texts(page):
-    for attr in ("search_description", "summary"):
-        value = getattr(page, attr, "")
-        if value:
-            yield value
-    body = getattr(page, "body", None)
-    if body is not None and hasattr(body, "stream_block"):
-        yield strip_tags(" ".join(body.stream_block.get_searchable_content(body)))
-    yield page.title
-
-
 def _page_text(page, terms):
     """The first of description, summary, body text that mentions the query, else the first."""
-    texts = [t for t in _page_texts(page) if t]
+    texts = [t for t in spelt_out.page_texts(page) if t]
     pattern = re.compile("|".join(re.escape(t) for t in terms)) if terms else None
     if pattern:
         for text in texts:
@@ -489,6 +478,8 @@ def run(params, request=None, record_hit=True):
     _fill(outcome, params.q, query, variants, request)
     if outcome.complete_count < 3:
         outcome = _corrected(outcome, request)
+    if outcome.complete_count == 0 and not outcome.corrected_query:
+        outcome = _spelt_out(outcome, variants, request)
     outcome.promotions = _promotions(params.q, request, params)
     if record_hit and outcome.count and outcome.page.number == 1:
         Query.get(params.q).add_hit()
@@ -526,6 +517,21 @@ def _corrected(outcome, request):
         if corrected.count:
             return corrected
     return outcome
+
+
+def _spelt_out(outcome, variants, request):
+    """The outcome with the query's words that no text says also searched as the texts spell
+    them out (安责险 -> 安全生产责任保险, see spelt_out.py), when that matches every word or the
+    query alone matched nothing; else as it was. Only when nothing matched every word, nor a correction: spellings come from
+    reading pages."""
+    q = outcome.params.q
+    more = spelt_out.variants(vocabulary._without_stopwords(normalize.fold(q)), vocabulary.in_texts)
+    if not more:
+        return outcome
+    variants = variants + more
+    spelt = Outcome(outcome.params, searched=True, suggestion=outcome.suggestion)
+    _fill(spelt, q, search_query(q, variants), variants, request)
+    return spelt if spelt.complete_count or not outcome.count else outcome
 
 
 def _replaces(outcome, suggestion):

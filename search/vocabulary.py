@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 from wagtail.signals import page_published, page_unpublished
 
-from . import english, normalize
+from . import english, normalize, spelt_out
 from .models import SynonymGroup
 
 SYNONYMS_KEY = "portal_search:synonyms"
@@ -138,7 +138,7 @@ def expand(query):
         chinese = [pinyin_terms[word]] if word in pinyin_terms else pinyin_words(word) or initials_words(word)
         if len(chinese) > 1:  # of the input method's choices, those the texts use, if any (宿松 is no 诉讼)
             used = in_texts(chinese)
-            chinese = [c for c in chinese if c in used] or chinese
+            chinese = [c for c in chinese if c in used] or chinese[:PINYIN_CHOICES]
         if chinese:
             conversions[word] = chinese
     variants += _versions(folded, conversions, lambda text, word, chinese: re.sub(
@@ -274,9 +274,28 @@ def pinyin_words(word):
     key = f"{PINYIN_KEY}:{word}"
     found = cache.get(key)
     if found is None:  # 1-25 ms a word (walking the dictionary); the titles change it only a little
-        found = _pinyin_words(syllables)
+        found = _pinyin_words(syllables) or _with_one_character(syllables)
         cache.set(key, found, CACHE_SECONDS)
     return found
+
+
+SINGLE_CHARACTERS = 12  # most frequent characters of a syllable tried after words (节 is jie's 7th)
+
+
+def _with_one_character(syllables):
+    """For pinyin of a word that jieba's dictionary lacks (laonianjie -> 老年节, 老年 + 节): the
+    best words for all syllables but one, that one as each of its SINGLE_CHARACTERS most
+    frequent characters, most frequent first. Only the texts can tell which is meant (expand
+    keeps those they use), so up to SINGLE_CHARACTERS texts; [] when the rest is no words."""
+    frequency, table = _dictionary(), _homophones()
+    for alone in (len(syllables) - 1, 0):  # the last syllable first: 老年节 more than 小老年
+        rest = syllables[:alone] + syllables[alone + 1 :]
+        words = _pinyin_words(rest) if len(rest) > 1 else []
+        if words:
+            chars = sorted(table.get(syllables[alone], ()), key=lambda c: (-frequency.get(c, 0), c))
+            chars = chars[:SINGLE_CHARACTERS]
+            return [words[0] + c if alone else c + words[0] for c in chars]
+    return []
 
 
 def _pinyin_words(syllables):
@@ -558,4 +577,4 @@ def _synonyms_changed(**kwargs):
 @receiver(page_published)
 @receiver(page_unpublished)
 def _pages_changed(**kwargs):
-    cache.delete_many([VOCABULARY_KEY, IN_TEXTS_KEY])
+    cache.delete_many([VOCABULARY_KEY, IN_TEXTS_KEY, spelt_out.SPELLINGS_KEY])

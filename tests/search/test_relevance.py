@@ -2,7 +2,7 @@
 
 import pytest
 
-from search import english, normalize, service, vocabulary
+from search import english, normalize, service, spelt_out, vocabulary
 from search.models import SynonymGroup
 from tests.factories import ArticlePageFactory
 from tests.search.factories import complete_titles
@@ -402,3 +402,47 @@ def test_pinyin_is_read_as_the_choices_the_texts_use(client, portal):
     assert vocabulary.pinyin_words("susong")[1] == "宿松"
     assert vocabulary.expand("gongyi susong")[1] == "公益 诉讼"
     assert titles(client, q="gongyi susong") == ["检察机关的职责"]
+
+
+def test_an_english_word_no_text_says_is_left_out_of_the_chinese(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="招标投标的程序", slug="bidding",
+                       summary="投标人少于三个的，招标人应当依法重新招标。")
+    # "fewer" has no gloss: kept as typed, it could only make 投标 … fail to match.
+    translated = english.translations("fewer three bid", {}, in_texts=lambda words: set(words) - {"fewer"})
+    assert translated and not any("fewer" in t for t in translated)
+    assert "fewer" in english.translations("fewer three bid", {})[0]  # by default the texts say every word
+    assert "招标投标的程序" in titles(client, q="what if fewer than three companies bid")
+
+
+def test_pinyin_of_a_word_the_dictionary_lacks_is_read_as_words_and_a_character(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="敬老养老的传统", slug="elderly-day",
+                       summary="每年农历九月初九为老年节。")
+    # jieba has 老年 but not 老年节: of 老年 + each common character read jie, a text says 老年节.
+    assert vocabulary._pinyin_words(normalize.parse_pinyin("laonianjie")) == []
+    assert "老年节" in vocabulary.pinyin_words("laonianjie")
+    assert vocabulary.expand("laonianjie") == ["laonianjie", "老年节"]
+    assert titles(client, q="laonianjie") == ["敬老养老的传统"]
+
+
+def test_a_word_no_text_says_is_searched_as_the_texts_spell_it_out(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="高危行业的保险", slug="liability",
+                       summary="属于国家规定的高危行业的生产经营单位，应当投保安全生产责任保险。")
+    ArticlePageFactory(parent=portal["news"], title="消费者的人格尊严", slug="dignity",
+                       summary="经营者不得对消费者进行侮辱、诽谤，不得搜查消费者的身体及其携带的物品。")
+    # Its characters in order, close together within a clause, widened to whole words.
+    assert spelt_out.spellings("安责险") == ["安全生产责任保险"]
+    assert spelt_out.spellings("搜身") == ["搜查消费者的身体"]
+    data = client.get("/api/search/", {"q": "安责险"}).json()
+    assert complete_titles(data) == ["高危行业的保险"]
+    assert titles(client, q="搜身") == ["消费者的人格尊严"]
+    assert spelt_out.spellings("罚缴分离") == []  # no text has its characters in order
+    # A query that finds something as typed is not spelt out.
+    assert spelt_out.variants("安全生产 保险", vocabulary.in_texts) == []
+
+
+def test_spellings_are_read_again_when_a_page_is_published(portal):
+    assert spelt_out.spellings("安责险") == []
+    page = ArticlePageFactory(parent=portal["news"], title="高危行业的保险", slug="liability",
+                              summary="生产经营单位应当投保安全生产责任保险。")
+    page.save_revision().publish()
+    assert spelt_out.spellings("安责险") == ["安全生产责任保险"]
