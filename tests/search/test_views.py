@@ -125,14 +125,16 @@ def test_pagination(client, portal, settings):
 
 
 def test_synonym_added_in_the_admin_takes_effect(admin_client, client, portal):
-    assert api_titles(client, q="社保") == []
+    # Not 社保: the search finds it spelt out in 社会保险 without a synonym (spelt_out.py).
+    ArticlePageFactory(parent=portal["news"], title="信访工作条例", slug="petitions", summary="各级机关应当畅通信访渠道。")
+    assert api_titles(client, q="上访") == []
     response = admin_client.post(
         reverse("wagtailsnippets_portal_search_synonymgroup:add"),
-        {"terms": "社保、社会保险", "note": "常用简称"},
+        {"terms": "上访、信访", "note": "常用说法"},
     )
     assert response.status_code == 302
     assert SynonymGroup.objects.count() == 1
-    assert api_titles(client, q="社保") == ["社会保险费征缴工作进展顺利"]
+    assert api_titles(client, q="上访") == ["信访工作条例"]
 
 
 def test_synonym_with_a_single_term_is_refused(admin_client):
