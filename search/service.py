@@ -525,10 +525,10 @@ def _spelt_out(outcome, variants, request):
     query alone matched nothing; else as it was. Only when nothing matched every word, nor a correction: spellings come from
     reading pages."""
     q = outcome.params.q
-    more = spelt_out.variants(vocabulary._without_stopwords(normalize.fold(q)), vocabulary.in_texts)
+    more = [spelt for v in variants for spelt in spelt_out.variants(v, vocabulary.in_texts)]  # caiyuan -> 裁员 -> 裁减人员
     if not more:
         return outcome
-    variants = variants + more
+    variants = list(dict.fromkeys(variants + more))
     spelt = Outcome(outcome.params, searched=True, suggestion=outcome.suggestion)
     _fill(spelt, q, search_query(q, variants), variants, request)
     return spelt if spelt.complete_count or not outcome.count else outcome

@@ -104,5 +104,6 @@ def variants(text, words_in_texts):
         if unit not in used:
             found = spellings(unit)
             if found:
-                version = version.replace(unit, found[0])
+                version = version.replace(unit, f" {found[0]} ")  # a word of its own for the fallbacks
+    version = " ".join(version.split())
     return [version] if version != text else []

@@ -436,6 +436,11 @@ def test_a_word_no_text_says_is_searched_as_the_texts_spell_it_out(client, porta
     assert complete_titles(data) == ["高危行业的保险"]
     assert titles(client, q="搜身") == ["消费者的人格尊严"]
     assert spelt_out.spellings("罚缴分离") == []  # no text has its characters in order
+    # The words of every variant: pinyin read as 裁员, which the texts spell 裁减人员.
+    ArticlePageFactory(parent=portal["news"], title="用人单位精简人员的程序", slug="layoffs",
+                       summary="用人单位需要裁减人员二十人以上的，应当提前三十日向工会说明情况。")
+    assert "裁员" in vocabulary.expand("caiyuan")
+    assert complete_titles(client.get("/api/search/", {"q": "caiyuan"}).json()) == ["用人单位精简人员的程序"]
     # A query that finds something as typed is not spelt out.
     assert spelt_out.variants("安全生产 保险", vocabulary.in_texts) == []
 
