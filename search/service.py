@@ -528,6 +528,8 @@ def _spelt_out(outcome, variants, request):
     more = [spelt for v in variants for spelt in spelt_out.variants(v, vocabulary.in_texts)]  # caiyuan -> 裁员 -> 裁减人员
     if not more:
         return outcome
+    if outcome.count and not _matches(search_query(q, more), outcome.params, limit=1)[0]:
+        return outcome  # one look-up, not a second search, when the partial matches stay (医疗保险 缴费)
     variants = list(dict.fromkeys(variants + more))
     spelt = Outcome(outcome.params, searched=True, suggestion=outcome.suggestion)
     _fill(spelt, q, search_query(q, variants), variants, request)
