@@ -150,7 +150,8 @@ def expand(query):
     covered = any(t.isascii() and _contains(folded, t) for g in groups for t in g)
     translated = []  # dictionary words, without stop words already (就地 is no 就 + 地)
     if has_english and not covered:
-        translated = english.translations(_without_stopwords(folded), vocabulary()[0], in_texts)
+        titles, latin_words = vocabulary()[:2]
+        translated = english.translations(_without_stopwords(folded), titles, in_texts, latin_words)
         variants += translated
     for group in groups:
         for variant in list(variants):
@@ -211,7 +212,8 @@ def _english_translated(variant):
     variant = _without_stopwords(variant)
     if not re.search(f"[{normalize.CJK}]", variant) or not _has_english(variant):
         return variant
-    translated = english.translations(variant, vocabulary()[0], in_texts)
+    titles, latin_words = vocabulary()[:2]
+    translated = english.translations(variant, titles, in_texts, latin_words)
     return translated[0] if translated else variant
 
 
