@@ -213,9 +213,10 @@ def translations(text, titles, in_texts=set, latin_words=None):
     if not found:
         return []
     # An English word left as typed that no title says would mostly make the Chinese fail to
-    # match (settle taxes before emigrating -> 解决 税费 以前 emigrating): it is left out. The
-    # titles, not in_texts: a Latin word's look-up is also its pinyin and initials (1 s a word
-    # at 100,000 documents).
+    # match (settle taxes before emigrating -> 解决 税费 以前 emigrating): it is left out, unless
+    # one word would be left (stepchild rights is no question about 权益 in general). The titles,
+    # not in_texts: a Latin word's look-up is also its pinyin and initials.
     if latin_words is not None:
-        parts = [p for p in parts if not (len(p) == 1 and p[0].isascii()) or p[0] in latin_words]
+        kept = [p for p in parts if not (len(p) == 1 and p[0].isascii()) or p[0] in latin_words]
+        parts = kept if len(kept) > 1 else parts
     return list(dict.fromkeys(" ".join(p[min(k, len(p) - 1)] for p in parts) for k in range(CHOICES)))

@@ -115,3 +115,22 @@ def test_matches_any_looks_the_entries_up_before_the_pages(portal):
     assert backend.matches_any(words, Page.objects.live()) == [True, False, False, True]
     assert backend.matches_any(words, Page.objects.all()) == [True, False, True, True]
     assert backend.matches_any([], Page.objects.live()) == []
+
+
+@postgres_only
+def test_a_step_walks_the_pages_only_when_enough_entries_match(flood):
+    # A walk ends early only once it has its limit; for fewer matches it would read every page.
+    from django.contrib.postgres.search import SearchQuery
+    from django.db.models import F
+    from wagtail.search.backends import get_search_backend
+
+    from search import candidates
+    from search.backend import raw_tsquery
+
+    tsquery = SearchQuery(raw_tsquery(PlainText("防汛抢险")), search_type="raw", config=get_search_backend().config)
+    assert candidates._matches_at_least(F("title"), tsquery, 4)  # four titles say it
+    assert not candidates._matches_at_least(F("title"), tsquery, 5)
+    assert candidates._matches_at_least(candidates._title_and_body(), tsquery, 5)  # and one body
+    with connection.cursor() as cursor:  # the look-up's setting ends with it, inside the test's transaction too
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"

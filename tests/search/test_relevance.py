@@ -415,6 +415,7 @@ def test_an_english_word_no_text_says_is_left_out_of_the_chinese(client, portal)
     assert translated and not any("fewer" in t for t in translated)
     assert all(" three " in f" {t} " for t in translated)  # a title says it
     assert "fewer" in english.translations("fewer three bid", {})[0]  # without the titles' words
+    assert english.translations("stepchild rights", {}, latin_words=set())[0].startswith("stepchild ")  # not one word
     assert "招标投标的程序" in titles(client, q="what if fewer than three companies bid")
 
 
