@@ -73,13 +73,15 @@ class CandidatesMixin:
         # (migration 0004), see WALK_LIMIT: for each step, only when it has that many matches.
         page_ids = entries.annotate(page_id=Cast("object_id", IntegerField()))
         walkable = entries.filter(object_id__regex=NUMERIC_ID).annotate(page_id=Cast("object_id", IntegerField()))
-        walk = limit <= WALK_LIMIT
-        in_titles = walkable if walk and _matches_at_least(F("title"), tsquery, limit) else page_ids
-        anywhere = walkable if walk and _matches_at_least(_title_and_body(), tsquery, limit) else page_ids
+
+        def page_ids_for(vector=None):
+            walk = vector is not None and limit <= WALK_LIMIT and _matches_at_least(vector, tsquery, limit)
+            return walkable if walk else page_ids
+
         with transaction.atomic(using=rows.db):
             with connections[rows.db].cursor() as cursor:
                 cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # until the transaction ends
-            return self._candidates((in_titles, anywhere), tsquery, boost_query, rows, limit, titles)
+            return self._candidates(page_ids_for, tsquery, boost_query, rows, limit, titles)
 
     def matches_any(self, queries, pages):
         """For each of ``queries`` (PlainText), whether any of ``pages`` matches it, in two
@@ -107,14 +109,16 @@ class CandidatesMixin:
             result[i] = exists
         return result
 
-    def _candidates(self, page_ids, tsquery, boost_query, rows, limit, titles):
-        """``page_ids``: the entries with their page id for the title step and for the next."""
-        (in_titles, page_ids), in_title = page_ids, []
+    def _candidates(self, page_ids_for, tsquery, boost_query, rows, limit, titles):
+        """``page_ids_for(vector)``: the entries with their page id for a step that matches
+        ``vector`` (counted only for the steps taken), for any other look-up without one."""
+        in_title = []
         if titles:
-            in_title = list(rows.filter(pk__in=in_titles.filter(title=tsquery).values("page_id"))[:limit])
+            in_titles = page_ids_for(F("title")).filter(title=tsquery)
+            in_title = list(rows.filter(pk__in=in_titles.values("page_id"))[:limit])
         found = [(row, True) for row in in_title]
         if len(found) < limit:
-            anywhere = page_ids.annotate(vector=_title_and_body()).filter(vector=tsquery).values("page_id")
+            anywhere = page_ids_for(_title_and_body()).annotate(vector=_title_and_body()).filter(vector=tsquery).values("page_id")
             seen = {row["pk"] for row in in_title}
             more = [row for row in rows.filter(pk__in=anywhere)[:limit] if row["pk"] not in seen]
             found += [(row, False) for row in more[: limit - len(found)]]
@@ -125,7 +129,7 @@ class CandidatesMixin:
             F("body"), tsquery, weights=weights
         )
         keys = [str(row["pk"]) for row, _in_title in found]
-        found_entries = page_ids.filter(object_id__in=keys)
+        found_entries = page_ids_for().filter(object_id__in=keys)
         scores = dict(found_entries.annotate(score=rank).values_list("page_id", "score"))
         if boost_query is not None:
             boosted = found_entries.annotate(vector=_title_and_body()).filter(vector=boost_query)
