@@ -28,6 +28,19 @@ def test_benchmark_prints_figures_and_cleans_up():
     assert Page.objects.count() == pages_before
 
 
+def test_the_evaluation_sets_queries_are_timed_cold_and_warm(tmp_path, monkeypatch):
+    from search.management.commands import benchmark_search
+
+    (tmp_path / "queries.jsonl").write_text('{"q": "信息公开"}\n{"q": "xxgk"}\n', "utf-8")
+    (tmp_path / "queries-fresh.jsonl").write_text('{"q": "信息公开"}\n{"q": "food safety"}\n', "utf-8")
+    monkeypatch.setattr(benchmark_search, "EVALUATION_DIR", tmp_path)
+    out = StringIO()
+    call_command("benchmark_search", documents=3, repeat=1, evaluation_queries=True, stdout=out)
+    lines = [line for line in out.getvalue().splitlines() if "the evaluation sets' 3 queries" in line]
+    assert [line.split("(")[1].split(")")[0] for line in lines] == ["first", "again"]  # each query once
+    assert all("median" in line and "p95" in line and "max" in line for line in lines)
+
+
 def test_bulk_pages_are_a_consistent_tree_of_real_searchable_pages(portal):
     column = make_column(portal["home"], "基准文档", "bench")
     pages = benchmark.create_articles(column, 40, random.Random(1))

@@ -3,15 +3,18 @@
 Generates N realistic policy-style documents (titles and bodies assembled from the phrases of
 government texts) as live pages of one column (written in bulk, see ``search/benchmark.py``),
 indexes them with the configured backend in batches (as update_index does), then runs a fixed
-query mix through the search service (what /search/ does) and straight through the backend.
+query mix through the search service (what /search/ does) and straight through the backend;
+with ``--evaluation-queries`` also every query of the evaluation sets (the slow cases).
 The documents are committed (so that sizes and plans are real) and removed at the end, unless
 ``--keep`` is given; ``--reuse`` then measures the latency again on the kept documents.
 Meant for PostgreSQL; on SQLite the index size is the stored text length.
 """
 
+import json
 import random
 import statistics
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -41,6 +44,7 @@ FALLBACK_QUERIES = ["围龙屋 修缮 补助 怎么 申请", "孩子 转学 要 
 SYNONYMS = ["社保、社会保险", "低保、最低生活保障", "公积金、住房公积金", "医保、医疗保险", "food safety、食品安全"]
 SYNONYM_NOTE = "benchmark_search"
 BATCH = 500
+EVALUATION_DIR = Path(__file__).resolve().parents[2] / "evaluation" / "legal"
 HOME_SLUG = "search-benchmark-tmp"
 
 
@@ -54,6 +58,8 @@ class Command(BaseCommand):
         parser.add_argument("--keep", action="store_true", help="测量后保留生成的文档（供 --reuse 或 EXPLAIN 使用）")
         parser.add_argument("--reuse", action="store_true", help="不生成文档，只在 --keep 保留的文档上测量延迟")
         parser.add_argument("--cleanup", action="store_true", help="只删除 --keep 保留的文档")
+        parser.add_argument("--evaluation-queries", action="store_true",
+                            help="另测评测集的全部查询（各一次，再各一次缓存已热）：最慢的情形")
 
     def handle(self, *args, **options):
         n, rng = options["documents"], random.Random(options["seed"])
@@ -66,7 +72,7 @@ class Command(BaseCommand):
                 return self.cleanup(kept, backend_settings)
             n = kept.get_descendants().count() - 1
             self.stdout.write(f"Reusing {n} kept documents")
-            return self.measure(options["repeat"])
+            return self.measure(options["repeat"], options["evaluation_queries"])
         if kept is not None:
             raise CommandError("上次 --keep 保留的基准文档仍在：先运行 --cleanup。")
         self.stdout.write(f"Database: {connection.vendor}; backend: {settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}; "
@@ -90,7 +96,7 @@ class Command(BaseCommand):
             self.stdout.write(f"indexing time: {elapsed:.1f} s ({n / elapsed:.0f} documents/s)")
             self.vacuum()
             self.stdout.write(f"index size: {self.index_size()}")
-            self.measure(options["repeat"])
+            self.measure(options["repeat"], options["evaluation_queries"])
         finally:
             if home is not None and not options["keep"]:
                 self.cleanup(home, backend_settings)
@@ -109,10 +115,33 @@ class Command(BaseCommand):
                 self.stdout.write(f"  created {done}/{n}")
         return report
 
-    def measure(self, repeat):
+    def measure(self, repeat, evaluation_queries=False):
         self.latency("search service (as /search/)", repeat, self.service_query)
         self.latency("search service, everyday wording (fallbacks)", repeat, self.service_query, FALLBACK_QUERIES)
         self.latency("backend only (top 10)", repeat, self.backend_query)
+        if evaluation_queries:
+            self.sweep()
+
+    def sweep(self):
+        """Every query of the evaluation sets (citizens' wording of every kind, most of which the
+        generated texts barely match): once as it comes, then again with the caches warm. The
+        slowest cases, not the mix's typical ones."""
+        queries = list(dict.fromkeys(
+            json.loads(line)["q"] for path in sorted(EVALUATION_DIR.glob("queries*.jsonl"))
+            for line in path.read_text("utf-8").splitlines() if line.strip()
+        ))
+        timings = {"first": [], "again": []}
+        for q in queries:
+            for run in timings.values():
+                start = time.perf_counter()
+                self.service_query(q)
+                run.append(((time.perf_counter() - start) * 1000, q))
+        for label, run in timings.items():
+            values = sorted(t for t, _q in run)
+            slowest = ", ".join(f"{q} {t:.0f} ms" for t, q in sorted(run, reverse=True)[:3])
+            self.stdout.write(f"search service, the evaluation sets' {len(values)} queries ({label}): median "
+                              f"{statistics.median(values):.1f} ms, p95 {values[int(len(values) * 0.95) - 1]:.1f} ms, "
+                              f"max {values[-1]:.0f} ms ({slowest})")
 
     def vacuum(self):
         # Fresh statistics for every table (as autovacuum would have after a real import):
