@@ -45,6 +45,10 @@ WALK_LIMIT = 100
 # from a common one; counting up to the limit in the GIN index takes a few milliseconds.
 
 
+def _with_page_id(entries):
+    return entries.annotate(page_id=Cast("object_id", IntegerField()))
+
+
 def _title_and_body():
     """An entry's whole vector, as the (title || body) GIN index has it (migration 0002)."""
     return CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
@@ -71,8 +75,7 @@ class CandidatesMixin:
         # Page ids, so that the page side keeps its primary key index (the generic relation
         # casts the page id to text instead). The condition is that of the index on the page id
         # (migration 0004), see WALK_LIMIT: for each step, only when it has that many matches.
-        page_ids = entries.annotate(page_id=Cast("object_id", IntegerField()))
-        walkable = entries.filter(object_id__regex=NUMERIC_ID).annotate(page_id=Cast("object_id", IntegerField()))
+        page_ids, walkable = _with_page_id(entries), _with_page_id(entries.filter(object_id__regex=NUMERIC_ID))
 
         def page_ids_for(vector=None):
             walk = vector is not None and limit <= WALK_LIMIT and _matches_at_least(vector, tsquery, limit)
@@ -102,7 +105,7 @@ class CandidatesMixin:
         in_entries = _exists_each([matching(raw) for raw in raws], pages.db)
         found = [i for i, exists in enumerate(in_entries) if exists]
         numeric = [matching(raws[i]).filter(object_id__regex=NUMERIC_ID) for i in found]
-        page_ids = [ids.annotate(page_id=Cast("object_id", IntegerField())).values("page_id") for ids in numeric]
+        page_ids = [_with_page_id(ids).values("page_id") for ids in numeric]
         in_pages = _exists_each([pages.filter(pk__in=ids) for ids in page_ids], pages.db)
         result = [False] * len(raws)
         for i, exists in zip(found, in_pages):
@@ -118,7 +121,8 @@ class CandidatesMixin:
             in_title = list(rows.filter(pk__in=in_titles.values("page_id"))[:limit])
         found = [(row, True) for row in in_title]
         if len(found) < limit:
-            anywhere = page_ids_for(_title_and_body()).annotate(vector=_title_and_body()).filter(vector=tsquery).values("page_id")
+            anywhere = page_ids_for(_title_and_body()).annotate(vector=_title_and_body())
+            anywhere = anywhere.filter(vector=tsquery).values("page_id")
             seen = {row["pk"] for row in in_title}
             more = [row for row in rows.filter(pk__in=anywhere)[:limit] if row["pk"] not in seen]
             found += [(row, False) for row in more[: limit - len(found)]]
@@ -146,7 +150,7 @@ def _matches_at_least(vector, tsquery, n):
     matching = IndexEntry._default_manager.annotate(vector=vector).filter(vector=tsquery)
     sql, params = matching.values("pk")[:n].query.sql_with_params()
     with _index_scans(IndexEntry._default_manager.db) as cursor:
-        cursor.execute(f"SELECT count(*) FROM ({sql}) AS matching", params)  # noqa: S608
+        cursor.execute(f"SELECT count(*) FROM ({sql}) AS matching", params)
         return cursor.fetchone()[0] >= n
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
@@ -193,16 +193,16 @@ def relaxed_query(q, split_phrases=False, leave_out=1, variants=None, characters
     with one word left out, the words kept plus the left-out word's characters one by one. It
     matches no new document, but those that have the word's characters apart (公积金 销户: the
     article that says 注销 … 账户 before the other articles about 公积金)."""
-    parts, spelt_out = [], []
+    parts, apart = [], []
     variants = variants or vocabulary.expand(q)
     # Split phrases have more words, so all-but-one of them is stricter: 身份证 被人帽用 should
     # still find what says 身份证. Both ways, then, the words as typed first.
-    word_lists = [_parts(variant, split) for split in dict.fromkeys([False, split_phrases]) for variant in variants]
+    word_lists = [_parts(v, split) for split in dict.fromkeys([False, split_phrases]) for v in variants]
     # What keeps a Chinese word that no text says can match nothing. Left out, it takes no place
     # under the cap, and PostgreSQL is not misled: it took an OR of nine such words for a common
     # one and read all 100,000 pages (2.8 s).
-    chinese = list(dict.fromkeys(w for words in word_lists for w in words if len(w) > 1 and normalize.is_cjk(w)))
-    absent = set(chinese) - vocabulary.in_texts(chinese) if chinese else set()
+    chinese = {w for words in word_lists for w in words if len(w) > 1 and normalize.is_cjk(w)}
+    absent = chinese - vocabulary.in_texts(list(chinese)) if chinese else set()
     for words in word_lists:
         if not leave_out < len(words) <= MAX_RELAXED_WORDS or (leave_out > 1 and len(words) < 3):
             continue
@@ -213,10 +213,10 @@ def relaxed_query(q, split_phrases=False, leave_out=1, variants=None, characters
                 parts.append(" ".join(kept))
                 left = [words[i] for i in range(len(words)) if i not in kept_at]
                 if leave_out == 1 and normalize.is_cjk(left[0]) and 1 < len(left[0]) <= 4:
-                    spelt_out.append(" ".join(kept + list(left[0])))
+                    apart.append(" ".join(kept + list(left[0])))
     parts = list(dict.fromkeys(parts))[:MAX_RELAXED_QUERIES]  # the typed query's first
     if characters:  # within the same cap
-        parts = list(dict.fromkeys(spelt_out))[: MAX_RELAXED_QUERIES - len(parts)]
+        parts = list(dict.fromkeys(apart))[: MAX_RELAXED_QUERIES - len(parts)]
     if not parts:
         return None
     queries = [PlainText(p, operator="and") for p in parts]
@@ -527,10 +527,11 @@ def _corrected(outcome, request):
 def _spelt_out(outcome, variants, request):
     """The outcome with the query's words that no text says also searched as the texts spell
     them out (安责险 -> 安全生产责任保险, see spelt_out.py), when that matches every word or the
-    query alone matched nothing; else as it was. Only when nothing matched every word, nor a correction: spellings come from
-    reading pages."""
+    query alone matched nothing; else as it was. The caller asks only when nothing matched every
+    word, nor a correction: spellings come from reading pages."""
     q = outcome.params.q
-    more = [spelt for v in variants for spelt in spelt_out.variants(v, vocabulary.in_texts)]  # caiyuan -> 裁员 -> 裁减人员
+    # Every variant's words: caiyuan -> 裁员 -> 裁减人员.
+    more = [spelt for v in variants for spelt in spelt_out.variants(v, vocabulary.in_texts)]
     if not more:
         return outcome
     if outcome.count and not _matches(search_query(q, more), outcome.params, limit=1)[0]:

@@ -20,7 +20,7 @@ from . import normalize
 SPELLINGS_KEY = "portal_search:spellings"
 MAX_REMEMBERED = 1000
 CACHE_SECONDS = 3600
-PAGES_READ = 30  # of those that have every character, best first
+PAGES_READ = 30  # of those that have every character: the best (PostgreSQL: the newest, see _spellings)
 MAX_GAP = 5  # characters between two of the word's: 搜(查消费者的)身
 MIN_LENGTH, MAX_LENGTH = 2, 6
 CLAUSE_BREAK = r"\s，。；：、！？,.;:!?（）()《》“”"
@@ -76,7 +76,7 @@ def _spellings(word):
     query = PlainText(" ".join(word), operator="and")  # each character on its own
     if hasattr(backend, "candidates"):  # PostgreSQL: without ranking every page that has them
         found = backend.candidates(query, live.order_by("-pk").values("pk"), PAGES_READ)
-        ids = [row["pk"] for row, score, _title in sorted(found or [], key=lambda f: -f[1])]
+        ids = [row["pk"] for row, _score, _title in sorted(found or [], key=lambda f: -f[1])]
     else:
         ids = [page.pk for page in backend.search(query, live.only("pk"))[:PAGES_READ]]
     pattern, pages = _pattern(word), {}
