@@ -530,8 +530,7 @@ def _spelt_out(outcome, variants, request):
     query alone matched nothing; else as it was. The caller asks only when nothing matched every
     word, nor a correction: spellings come from reading pages."""
     q = outcome.params.q
-    # Every variant's words: caiyuan -> 裁员 -> 裁减人员.
-    more = [spelt for v in variants for spelt in spelt_out.variants(v, vocabulary.in_texts)]
+    more = spelt_out.variants(variants, vocabulary.in_texts)  # every variant's words: caiyuan -> 裁员 -> 裁减人员
     if not more:
         return outcome
     if outcome.count and not _matches(search_query(q, more), outcome.params, limit=1)[0]:

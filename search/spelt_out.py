@@ -23,6 +23,7 @@ CACHE_SECONDS = 3600
 PAGES_READ = 30  # of those that have every character: the best (PostgreSQL: the newest, see _spellings)
 MAX_GAP = 5  # characters between two of the word's: 搜(查消费者的)身
 MIN_LENGTH, MAX_LENGTH = 2, 6
+MAX_WORDS = 3  # looked up per query
 CLAUSE_BREAK = r"\s，。；：、！？,.;:!?（）()《》“”"
 
 
@@ -90,20 +91,27 @@ def _spellings(word):
     return sorted(pages, key=lambda s: (-len(pages[s]), len(s), s))
 
 
-def variants(text, words_in_texts):
-    """Versions of folded ``text`` with each Chinese word that no text says in its most common
-    spelling (安责险 怎么 买 -> 安全生产责任保险 怎么 买); [] when there is none.
-    ``words_in_texts(words)``: those of the words that the texts use (vocabulary.in_texts)."""
-    units = [
-        unit for run in normalize.runs(text) if normalize.is_cjk(run)
-        for unit in normalize._query_units(run) if MIN_LENGTH <= len(unit) <= MAX_LENGTH
-    ]
-    used = words_in_texts(units) if units else set()
-    version = text
-    for unit in units:
-        if unit not in used:
-            found = spellings(unit)
-            if found:
-                version = version.replace(unit, f" {found[0]} ")  # a word of its own for the fallbacks
-    version = " ".join(version.split())
-    return [version] if version != text else []
+def variants(texts, words_in_texts):
+    """Versions of folded ``texts`` (a query's variants) with each Chinese word that no text says
+    in its most common spelling (安责险 买 -> 安全生产责任保险 买); [] when there is none. At most
+    MAX_WORDS words are looked up: each look-up reads pages, and a query of a dozen unknown words
+    is no question of one. ``words_in_texts(words)``: those of the words that the texts use
+    (vocabulary.in_texts)."""
+    units = {
+        text: [unit for run in normalize.runs(text) if normalize.is_cjk(run)
+               for unit in normalize._query_units(run) if MIN_LENGTH <= len(unit) <= MAX_LENGTH]
+        for text in texts
+    }
+    every = list(dict.fromkeys(unit for found in units.values() for unit in found))
+    used = words_in_texts(every) if every else set()
+    looked_up = {unit: spellings(unit) for unit in [u for u in every if u not in used][:MAX_WORDS]}
+    versions = []
+    for text, found in units.items():
+        version = text
+        for unit in found:
+            if looked_up.get(unit):  # a word of its own, for the fallbacks
+                version = version.replace(unit, f" {looked_up[unit][0]} ")
+        version = " ".join(version.split())
+        if version != text:
+            versions.append(version)
+    return list(dict.fromkeys(versions))

@@ -429,7 +429,7 @@ def test_pinyin_of_a_word_the_dictionary_lacks_is_read_as_words_and_a_character(
     assert titles(client, q="laonianjie") == ["敬老养老的传统"]
 
 
-def test_a_word_no_text_says_is_searched_as_the_texts_spell_it_out(client, portal):
+def test_a_word_no_text_says_is_searched_as_the_texts_spell_it_out(client, portal, monkeypatch):
     ArticlePageFactory(parent=portal["news"], title="高危行业的保险", slug="liability",
                        summary="属于国家规定的高危行业的生产经营单位，应当投保安全生产责任保险。")
     ArticlePageFactory(parent=portal["news"], title="消费者的人格尊严", slug="dignity",
@@ -447,7 +447,10 @@ def test_a_word_no_text_says_is_searched_as_the_texts_spell_it_out(client, porta
     assert "裁员" in vocabulary.expand("caiyuan")
     assert complete_titles(client.get("/api/search/", {"q": "caiyuan"}).json()) == ["用人单位精简人员的程序"]
     # A query that finds something as typed is not spelt out.
-    assert spelt_out.variants("安全生产 保险", vocabulary.in_texts) == []
+    assert spelt_out.variants(["安全生产 保险"], vocabulary.in_texts) == []
+    # A few words a query: each look-up reads pages.
+    monkeypatch.setattr(spelt_out, "MAX_WORDS", 1)
+    assert spelt_out.variants(["安责险 搜身"], vocabulary.in_texts) == ["安全生产责任保险 搜身"]
 
 
 def test_spellings_are_read_again_when_a_page_is_published(portal):
