@@ -8,7 +8,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("站内搜索")
 
     def ready(self):
-        from . import dates, vocabulary  # noqa: F401 - connect the date and cache-invalidation signals
+        # Connect the date and cache-invalidation signals.
+        from . import dates, spelt_out, vocabulary  # noqa: F401
 
 
 def load_dictionaries():

@@ -113,8 +113,8 @@ def same_meaning(word, titles, in_texts=set):
     for rank, key in enumerate(dict.fromkeys(senses().get(word, [])[:SAME_MEANING_SENSES])):
         for place, other in table.get(key, []):
             if other != word and frequency.get(other):  # words jieba lacks are too rare
-                ranked.setdefault(other, (rank, not all(g in titles for g in normalize.bigrams(other)), place,
-                                          -frequency[other]))
+                in_titles = normalize.bigrams_in(other, titles)
+                ranked.setdefault(other, (rank, not in_titles, place, -frequency[other]))
     words = sorted(ranked, key=ranked.get)[:CHECKED]
     in_use = in_texts(words)
     return [other for other in words if other in in_use][:CHOICES]
@@ -170,8 +170,8 @@ def _candidates(phrase, titles, frequency, in_texts):
             ranked = sorted(
                 set(table[form]),
                 # Words jieba's dictionary lacks (詈骂, 耻骂) are too rare for a citizen's question.
-                key=lambda m: (not all(g in titles for g in normalize.bigrams(m[1])), not frequency.get(m[1]),
-                               m[0], -frequency.get(m[1], 0)),
+                key=lambda m: (not normalize.bigrams_in(m[1], titles), not frequency.get(m[1]), m[0],
+                               -frequency.get(m[1], 0)),
             )
             words = list(dict.fromkeys(words + [word for _place, word in ranked]))
             if len(words) >= CHOICES:

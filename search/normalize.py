@@ -90,6 +90,12 @@ def bigrams(run):
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
+def bigrams_in(word, known):
+    """Whether every bigram of ``word`` is in ``known`` (the portal's titles' bigrams: a word
+    the titles use)."""
+    return all(gram in known for gram in bigrams(word))
+
+
 def cjk_index_tokens(run):
     if segmenter() == "jieba":
         words = [w for w in _jieba().cut_for_search(run) if w.strip()]

@@ -10,16 +10,17 @@ and searches for the most common one too.
 import re
 
 from django.core.cache import cache
+from django.dispatch import receiver
 from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
+from wagtail.signals import page_published, page_unpublished
 
-from . import normalize
+from . import normalize, vocabulary
 
 SPELLINGS_KEY = "portal_search:spellings"
 MAX_REMEMBERED = 1000
-CACHE_SECONDS = 3600
 PAGES_READ = 30  # of those that have every character: the best (PostgreSQL: the newest, see _spellings)
 MAX_GAP = 5  # characters between two of the word's: 搜(查消费者的)身
 MIN_LENGTH, MAX_LENGTH = 2, 6
@@ -63,13 +64,17 @@ def spellings(word):
     the shortest run of the texts that has its characters in order, at most MAX_GAP apart within
     a clause, widened to whole words. Read from the PAGES_READ best pages with all of the
     characters, remembered until a page is (un)published."""
-    known = cache.get(SPELLINGS_KEY) or {}
-    if word not in known:
-        if len(known) >= MAX_REMEMBERED:
-            known = {}
-        known[word] = _spellings(word)
-        cache.set(SPELLINGS_KEY, known, CACHE_SECONDS)
-    return known[word]
+    return vocabulary.remembered(SPELLINGS_KEY, [word], _each_spellings, MAX_REMEMBERED)[word]
+
+
+def _each_spellings(words):
+    return [_spellings(word) for word in words]
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def _pages_changed(**kwargs):
+    cache.delete(SPELLINGS_KEY)
 
 
 def _spellings(word):

@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 from wagtail.signals import page_published, page_unpublished
 
-from . import english, normalize, spelt_out
+from . import english, normalize
 from .models import SynonymGroup
 
 SYNONYMS_KEY = "portal_search:synonyms"
@@ -221,19 +221,32 @@ def in_texts(words):
     """The ``words`` that a live page's title or text has: unranked index look-ups of the words
     not yet known (on PostgreSQL two statements for all of them, see matches_any), cached until
     a page is (un)published."""
-    known = cache.get(IN_TEXTS_KEY) or {}
-    if len(known) + len(words) > MAX_IN_TEXTS:
-        known = {}  # start again rather than grow without bound
-    new = [word for word in dict.fromkeys(words) if word not in known]
+    known = remembered(IN_TEXTS_KEY, words, _look_up, MAX_IN_TEXTS)
+    return {word for word in words if known[word]}
+
+
+def _look_up(words):
     backend, live = get_search_backend(), Page.objects.live()
-    queries = [PlainText(word, operator="and") for word in new]
-    found = backend.matches_any(queries, live) if new and hasattr(backend, "matches_any") else None
+    queries = [PlainText(word, operator="and") for word in words]
+    found = backend.matches_any(queries, live) if hasattr(backend, "matches_any") else None
     if found is None:
         found = [bool(backend.search(query, live, order_by_relevance=False)[:1]) for query in queries]
-    known.update(zip(new, found))
+    return found
+
+
+def remembered(key, items, compute, limit):
+    """{item: value} for at least ``items``, from a dict kept in the cache at ``key``: only the
+    items not in it are computed (``compute(new)``: their values, in order). Past ``limit``
+    entries it starts again rather than grow without bound. Whoever uses a key drops it when a
+    page is (un)published."""
+    known = cache.get(key) or {}
+    if len(known) + len(items) > limit:
+        known = {}
+    new = [item for item in dict.fromkeys(items) if item not in known]
     if new:
-        cache.set(IN_TEXTS_KEY, known, CACHE_SECONDS)
-    return {word for word in words if known[word]}
+        known.update(zip(new, compute(new)))
+        cache.set(key, known, CACHE_SECONDS)
+    return known
 
 
 # --- Pinyin typed without choosing the characters --------------------------------
@@ -256,7 +269,7 @@ def _words_at(syllables, start, titles):
         if end - start < 2:
             continue
         found = [
-            (all(g in titles for g in normalize.bigrams(word)), words[word], word)
+            (normalize.bigrams_in(word, titles), words[word], word)
             for word in prefixes
             if words[word] >= MIN_PINYIN_WORD_FREQUENCY
         ]
@@ -579,4 +592,4 @@ def _synonyms_changed(**kwargs):
 @receiver(page_published)
 @receiver(page_unpublished)
 def _pages_changed(**kwargs):
-    cache.delete_many([VOCABULARY_KEY, IN_TEXTS_KEY, spelt_out.SPELLINGS_KEY])
+    cache.delete_many([VOCABULARY_KEY, IN_TEXTS_KEY])
