@@ -42,10 +42,15 @@ LAW = {"law": "法"}
 # also a testament.
 STOPWORDS = frozenset(
     "a an and are as at be by for from how i in is it my of on or the to what when where with "
-    "am was were been being do does did can could may might must shall should would "
+    "am was were been being do does did have has had can could may might must shall should would "
     "me we us our you your he him his she her they them their its this that these those "
     "if any there who whom which".split()
 )
+
+
+def is_word(word):
+    """Whether ``word`` is an English word the glosses could have (driver's, not 2026 or 条例)."""
+    return word.isascii() and word.replace("'", "").isalpha()
 
 
 def _dictionary_file():
@@ -200,7 +205,7 @@ def translations(text, titles, in_texts=set, latin_words=None):
             continue
         for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
             phrase = words[i : i + n]
-            if not all(w.isascii() and w.isalpha() for w in phrase) or (n == 1 and phrase[0] in STOPWORDS):
+            if not all(is_word(w) for w in phrase) or (n == 1 and phrase[0] in STOPWORDS):
                 continue
             chinese = _candidates(" ".join(phrase), titles, frequency, in_texts)
             if chinese:

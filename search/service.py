@@ -21,6 +21,7 @@ from . import kinds, normalize, records, spelt_out, vocabulary
 
 MAX_QUERY_LENGTH = 100
 MAX_CANDIDATES = 500  # best matches re-ranked and filtered; enough for any page a person reads
+ANY_WORD_TIER = 3  # what matches any one word of the query (any_word_query), after two left out
 RELAXED_CANDIDATES = 100  # of those that leave words out: ten pages, after the complete matches
 SNIPPET_LENGTH = 120
 SORTS = ("relevance", "date")
@@ -220,6 +221,25 @@ def relaxed_query(q, split_phrases=False, leave_out=1, variants=None, characters
     if not parts:
         return None
     queries = [PlainText(p, operator="and") for p in parts]
+    return Or(queries) if len(queries) > 1 else queries[0]
+
+
+def any_word_query(q, variants=None):
+    """The last fallback, for a query of three or more words that matched nothing with two left
+    out (or too long to leave words out of): any one of its words that the texts say, best
+    first by the engine's score, which rises with each further word a page has (外地 户口 孩子 在
+    本地 上学; the English of a spoken question, where one translation is wrong: is the fine
+    suspended during administrative review). None for fewer words."""
+    variants = variants or vocabulary.expand(q)
+    word_lists = [_parts(v, True) for v in variants]
+    if max(len(words) for words in word_lists) < 3:
+        return None  # all but one word have been tried, which is any one of two
+    # Chinese words only: the English words of a translated query are in its Chinese variants.
+    chinese = {w for words in word_lists for w in words if len(w) > 1 and normalize.is_cjk(w)}
+    words = sorted(vocabulary.in_texts(list(chinese)) if chinese else ())[:MAX_RELAXED_QUERIES]
+    if not words:
+        return None
+    queries = [PlainText(w, operator="and") for w in words]
     return Or(queries) if len(queries) > 1 else queries[0]
 
 
@@ -567,6 +587,12 @@ def _fill(outcome, q, query, variants, request):
                 tiers[row["pk"]] = leave_out
                 rows.append(row)
                 scores[row["pk"]] = more_scores[row["pk"]]
+    if not rows:
+        anyword = any_word_query(q, variants)
+        if anyword is not None:
+            rows, scores, _title, capped = _matches(anyword, params, RELAXED_CANDIDATES)
+            outcome.count_capped = outcome.count_capped or capped
+            tiers = {row["pk"]: ANY_WORD_TIER for row in rows}
     by_kind = kinds.kind_by_content_type()
     labels = kinds.labels()
     counts = {}

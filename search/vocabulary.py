@@ -80,9 +80,9 @@ CHINESE_STOPWORDS = frozenset(
     "吗 呢 吧 啊 呀 嘛 么 的 了 着 要 想 能 会 该 请 请问 我 我们 我想 我要 想要 想问 可以 能否 能不能 可不可以 "
     "是否 是不是 有没有 要不要 需不需要 怎么 怎么办 怎么样 怎样 怎么弄 如何 什么 为什么 哪里 哪儿 哪些 哪个 "
     "多久 多长时间 多少 多少钱 几天 几年 几个月 几岁 "
-    # Adverbs, the passive, 算 and the pronouns of a spoken question (还有效吗, 被收购, 算工伤吗,
-    # 借给别人): the texts say 继续有效, 合并, 认定为工伤, 他人.
-    "还 也 都 就 才 又 被 把 给 让 算 算不算 你 他 她 别人 自己 人家".split()
+    # Adverbs, the passive, 算, 有 and the pronouns of a spoken question (还有效吗, 被收购, 算工伤吗,
+    # 有补偿吗, 借给别人, 谁负责): the texts say 继续有效, 合并, 认定为工伤, 支付经济补偿, 他人, 承担责任.
+    "还 也 都 就 才 又 被 把 给 让 算 算不算 有 你 他 她 谁 别人 自己 人家".split()
 )
 
 
@@ -104,7 +104,7 @@ def _without_chinese_stopwords(folded):
 
 def _has_english(folded):
     """Whether a Latin word of ``folded`` is not pinyin (pinyin such as "an quan" is not English)."""
-    return any(w.isascii() and w.isalpha() and normalize.parse_pinyin(w) is None for w in folded.split())
+    return any(english.is_word(w) and normalize.parse_pinyin(w) is None for w in folded.split())
 
 
 def _without_stopwords(folded):

@@ -141,6 +141,8 @@ def test_question_words_are_left_out(client, portal):
     assert [r["title"] for r in data.results] == ["身份证申领办理时限"]
     assert data.complete_count == 1  # a complete match: the question words were never required
     assert vocabulary.expand("养老金 交税吗") == ["养老金 交税"]
+    assert vocabulary.expand("辞职 有补偿吗 谁负责") == ["辞职 补偿 负责"]  # a text says 支付经济补偿
+    assert vocabulary.expand("有权") == ["有权"]  # a word of its own
     assert vocabulary.expand("怎么办") == ["怎么办"]  # nothing else to search for: kept as typed
 
 
@@ -245,6 +247,13 @@ def test_english_in_another_form_a_hyphen_and_a_law_name():
 def test_a_spoken_questions_pronouns_and_auxiliaries_are_stop_words():
     assert vocabulary._without_stopwords("must the company tell me") == "company tell"
     assert vocabulary._without_stopwords("printed will") == "printed will"  # a will is a testament
+    assert vocabulary._without_stopwords("a friend who has no license") == "friend no license"
+
+
+def test_an_english_word_with_an_apostrophe_is_read_with_the_dictionary():
+    # driver's license is a gloss (驾驶证); "driver's" was once no word and left as typed.
+    assert english.is_word("driver's") and not english.is_word("2026")
+    assert any("驾驶证" in t.split() for t in english.translations("lend car driver's license", {}))
 
 
 def test_english_beside_an_editors_term_is_translated_too(client, portal):
@@ -459,3 +468,18 @@ def test_spellings_are_read_again_when_a_page_is_published(portal):
                               summary="生产经营单位应当投保安全生产责任保险。")
     page.save_revision().publish()
     assert spelt_out.spellings("安责险") == ["安全生产责任保险"]
+
+
+def test_a_query_that_matched_nothing_shows_pages_with_any_of_its_words(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="义务教育入学办法", slug="enrolment",
+                       summary="适龄儿童在户籍所在地学校就近入学。")
+    ArticlePageFactory(parent=portal["news"], title="入学手续办理指南", slug="enrolment-steps",
+                       summary="办理入学手续须带户口簿。")
+    # No page has three of the five words, so leaving two out finds nothing: pages with any
+    # word follow, those with more of them first, all marked as partial matches.
+    data = client.get("/api/search/", {"q": "外地 上学 入学 手续 费用"}).json()
+    assert [r["title"] for r in data["results"]] == ["入学手续办理指南", "义务教育入学办法"]
+    assert data["complete_count"] == 0 and data["count"] == 2
+    # Fewer than three words: all but one is already any one of two.
+    assert service.any_word_query("上学 入学") is None
+    assert titles(client, q="上学 费用") == []
