@@ -155,16 +155,27 @@ def _parts(variant, split_phrases):
 
 
 def _words_of(phrase):
-    """jieba's words of a phrase; a lone character joins a neighbour (冷静期, not 冷静 + 期)."""
-    words = []
-    for unit in normalize._query_units(phrase):  # runs of single characters stay one (社保)
-        if words and (len(unit) == 1 or len(words[-1]) == 1):
+    """jieba's words of a phrase; a lone character joins a neighbour (冷静期, not 冷静 + 期): the
+    one before it, unless the texts use it only with the one after (环境影响 后评价, not
+    环境影响后 评价)."""
+    units = normalize._query_units(phrase)  # runs of single characters stay one (社保)
+    words, carried = [], ""
+    for i, unit in enumerate(units):
+        unit, carried = carried + unit, ""
+        if len(unit) == 1 and words and i + 1 < len(units) and _joins_the_next(words[-1], unit, units[i + 1]):
+            carried = unit
+        elif words and (len(unit) == 1 or len(words[-1]) == 1):
             words[-1] += unit
         else:
             words.append(unit)
     if len(words) == 1 and len(phrase) > 2:
         return _split_word(phrase)
     return words
+
+
+def _joins_the_next(before, character, after):
+    used = vocabulary.in_texts([before + character, character + after])
+    return character + after in used and before + character not in used
 
 
 def _split_word(word):

@@ -483,3 +483,14 @@ def test_a_query_that_matched_nothing_shows_pages_with_any_of_its_words(client, 
     # Fewer than three words: all but one is already any one of two.
     assert service.any_word_query("上学 入学") is None
     assert titles(client, q="上学 费用") == []
+
+
+def test_a_lone_character_joins_the_word_after_it_when_only_that_is_in_the_texts(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="建设项目的环境影响评价", slug="eia-projects",
+                       summary="项目运行中不符合环境影响评价文件的，建设单位应当组织环境影响的后评价。")
+    ArticlePageFactory(parent=portal["news"], title="规划的环境影响评价", slug="eia-plans",
+                       summary="有关部门应当在规划编制过程中组织进行环境影响评价。")
+    # jieba: 环境影响 + 后 + 评价. The texts say 后评价, never 环境影响后.
+    assert service._words_of("环境影响后评价") == ["环境影响", "后评价"]
+    assert titles(client, q="环境影响后评价")[0] == "建设项目的环境影响评价"
+    assert service._words_of("离婚冷静期") == ["离婚", "冷静期"]  # the last one has no word after it
