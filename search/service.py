@@ -243,8 +243,8 @@ def any_word_query(q, variants=None):
     suspended during administrative review). None for fewer words."""
     variants = variants or vocabulary.expand(q)
     word_lists = [_parts(v, True) for v in variants]
-    if max(len(words) for words in word_lists) < 3:
-        return None  # all but one word have been tried, which is any one of two
+    if len(word_lists[0]) < 3:  # as typed: all but one of two words is any one, tried already
+        return None
     # Chinese words only: the English words of a translated query are in its Chinese variants.
     chinese = {w for words in word_lists for w in words if len(w) > 1 and normalize.is_cjk(w)}
     words = sorted(vocabulary.in_texts(list(chinese)) if chinese else ())[:MAX_RELAXED_QUERIES]
