@@ -237,10 +237,11 @@ def relaxed_query(q, split_phrases=False, leave_out=1, variants=None, characters
 
 def any_word_query(q, variants=None):
     """The last fallback, for a query of three or more words that matched nothing with two left
-    out (or too long to leave words out of): any one of its words that the texts say, best
-    first by the engine's score, which rises with each further word a page has (外地 户口 孩子 在
-    本地 上学; the English of a spoken question, where one translation is wrong: is the fine
-    suspended during administrative review). None for fewer words."""
+    out (or more than MAX_RELAXED_WORDS, which no words are left out of), nor corrected or spelt
+    out: any one of its Chinese words that the texts say (外地 户口 孩子 在 本地 上学; the English of
+    a spoken question, where one translation is wrong: is the fine suspended during
+    administrative review). Ranked as the other partial matches; the engine's score rises with
+    each further word a page has. None for fewer words."""
     variants = variants or vocabulary.expand(q)
     word_lists = [_parts(v, True) for v in variants]
     if len(word_lists[0]) < 3:  # as typed: all but one of two words is any one, tried already
@@ -516,6 +517,8 @@ def run(params, request=None, record_hit=True):
         outcome = _corrected(outcome, request)
     if outcome.complete_count == 0 and not outcome.corrected_query:
         outcome = _spelt_out(outcome, variants, request)
+    if outcome.count == 0:  # nothing with two words left out, nor corrected, nor spelt out
+        _fill(outcome, params.q, query, variants, request, any_word=True)
     outcome.promotions = _promotions(params.q, request, params)
     if record_hit and outcome.count and outcome.page.number == 1:
         Query.get(params.q).add_hit()
@@ -580,11 +583,21 @@ def _replaces(outcome, suggestion):
     )
 
 
-def _fill(outcome, q, query, variants, request):
+def _fill(outcome, q, query, variants, request, any_word=False):
+    """The outcome's results for ``query``: its complete matches, then (while the page is not
+    full) those leaving one word out, then two; with ``any_word`` only any_word_query's."""
     params = outcome.params
-    rows, scores, in_title, outcome.count_capped = _matches(query, params)
-    tiers = {row["pk"]: 0 for row in rows}  # how many of the query's words a match leaves out
-    for leave_out in (1, 2):
+    if any_word:
+        query = any_word_query(q, variants)
+        if query is None:
+            return
+        # A title with one of the words is no title match of the query.
+        rows, scores, _title, outcome.count_capped = _matches(query, params, RELAXED_CANDIDATES)
+        in_title, tiers = set(), {row["pk"]: ANY_WORD_TIER for row in rows}
+    else:
+        rows, scores, in_title, outcome.count_capped = _matches(query, params)
+        tiers = {row["pk"]: 0 for row in rows}  # how many of the query's words a match leaves out
+    for leave_out in () if any_word else (1, 2):
         if len(rows) >= settings.PORTAL_SEARCH_PAGE_SIZE:
             break
         relaxed = relaxed_query(q, True, leave_out, variants)
@@ -598,12 +611,6 @@ def _fill(outcome, q, query, variants, request):
                 tiers[row["pk"]] = leave_out
                 rows.append(row)
                 scores[row["pk"]] = more_scores[row["pk"]]
-    if not rows:
-        anyword = any_word_query(q, variants)
-        if anyword is not None:
-            rows, scores, _title, capped = _matches(anyword, params, RELAXED_CANDIDATES)
-            outcome.count_capped = outcome.count_capped or capped
-            tiers = {row["pk"]: ANY_WORD_TIER for row in rows}
     by_kind = kinds.kind_by_content_type()
     labels = kinds.labels()
     counts = {}
