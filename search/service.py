@@ -517,7 +517,9 @@ def run(params, request=None, record_hit=True):
         outcome = _corrected(outcome, request)
     if outcome.complete_count == 0 and not outcome.corrected_query:
         outcome = _spelt_out(outcome, variants, request)
-    if outcome.count == 0:  # nothing with two words left out, nor corrected, nor spelt out
+    # Nothing of any kind with two words left out, nor corrected, nor spelt out (a kind that
+    # has none while others have some keeps their counts).
+    if not any(facet["count"] for facet in outcome.facets):
         _fill(outcome, params.q, query, variants, request, any_word=True)
     outcome.promotions = _promotions(params.q, request, params)
     if record_hit and outcome.count and outcome.page.number == 1:

@@ -485,6 +485,12 @@ def test_a_query_that_matched_nothing_shows_pages_with_any_of_its_words(client, 
     SynonymGroup.objects.create(terms="上学、学籍登记办理")
     assert service.any_word_query("上学 入学") is None
     assert titles(client, q="上学 费用") == []
+    # Only when nothing of any kind matched: a kind with no match shows none, and the facets
+    # still count what the others have.
+    ArticlePageFactory(parent=portal["news"], title="外地学生入学手续费用", slug="fees",
+                       summary="外地学生入学手续的费用标准。")
+    data = client.get("/api/search/", {"q": "外地 上学 入学 手续 费用", "kind": "policy"}).json()
+    assert data["results"] == [] and {f["kind"]: f["count"] for f in data["facets"]}["info"] == 1
 
 
 def test_a_lone_character_joins_the_word_after_it_when_only_that_is_in_the_texts(client, portal):
