@@ -213,8 +213,8 @@ def relaxed_query(q, split_phrases=False, leave_out=1, variants=None, characters
     # What keeps a Chinese word that no text says can match nothing. Left out, it takes no place
     # under the cap, and PostgreSQL is not misled: it took an OR of nine such words for a common
     # one and read all 100,000 pages (2.8 s).
-    chinese = {w for words in word_lists for w in words if len(w) > 1 and normalize.is_cjk(w)}
-    absent = chinese - vocabulary.in_texts(list(chinese)) if chinese else set()
+    chinese, used = _chinese_words(word_lists)
+    absent = chinese - used
     for words in word_lists:
         if not leave_out < len(words) <= MAX_RELAXED_WORDS or (leave_out > 1 and len(words) < 3):
             continue
@@ -235,6 +235,12 @@ def relaxed_query(q, split_phrases=False, leave_out=1, variants=None, characters
     return Or(queries) if len(queries) > 1 else queries[0]
 
 
+def _chinese_words(word_lists):
+    """(the Chinese words of two characters or more in ``word_lists``, those of them the texts say)."""
+    chinese = {w for words in word_lists for w in words if len(w) > 1 and normalize.is_cjk(w)}
+    return chinese, vocabulary.in_texts(list(chinese)) if chinese else set()
+
+
 def any_word_query(q, variants=None):
     """The last fallback, for a query of three or more words that matched nothing with two left
     out (or more than MAX_RELAXED_WORDS, which no words are left out of), nor corrected or spelt
@@ -247,8 +253,7 @@ def any_word_query(q, variants=None):
     if len(word_lists[0]) < 3:  # as typed: all but one of two words is any one, tried already
         return None
     # Chinese words only: the English words of a translated query are in its Chinese variants.
-    chinese = {w for words in word_lists for w in words if len(w) > 1 and normalize.is_cjk(w)}
-    words = sorted(vocabulary.in_texts(list(chinese)) if chinese else ())[:MAX_RELAXED_QUERIES]
+    words = sorted(_chinese_words(word_lists)[1])[:MAX_RELAXED_QUERIES]
     if not words:
         return None
     queries = [PlainText(w, operator="and") for w in words]
@@ -585,34 +590,47 @@ def _replaces(outcome, suggestion):
     )
 
 
-def _fill(outcome, q, query, variants, request, any_word=False):
-    """The outcome's results for ``query``: its complete matches, then (while the page is not
-    full) those leaving one word out, then two; with ``any_word`` only any_word_query's."""
-    params = outcome.params
-    if any_word:
-        query = any_word_query(q, variants)
-        if query is None:
-            return
-        # A title with one of the words is no title match of the query.
-        rows, scores, _title, outcome.count_capped = _matches(query, params, RELAXED_CANDIDATES)
-        in_title, tiers = set(), {row["pk"]: ANY_WORD_TIER for row in rows}
-    else:
-        rows, scores, in_title, outcome.count_capped = _matches(query, params)
-        tiers = {row["pk"]: 0 for row in rows}  # how many of the query's words a match leaves out
-    for leave_out in () if any_word else (1, 2):
+def _rows(q, query, variants, params):
+    """(rows, scores, pks matched in the title, tiers, capped): the complete matches of ``query``,
+    then, while the page is not full, those leaving one word out, then two. ``tiers``: per page,
+    how many of the query's words it leaves out."""
+    rows, scores, in_title, capped = _matches(query, params)
+    tiers = {row["pk"]: 0 for row in rows}
+    for leave_out in (1, 2):
         if len(rows) >= settings.PORTAL_SEARCH_PAGE_SIZE:
             break
         relaxed = relaxed_query(q, True, leave_out, variants)
         if relaxed is None:  # too few words, or what is kept has a word that no text says
             continue
         boost = relaxed_query(q, True, leave_out, variants, characters=True)
-        more_rows, more_scores, _title, capped = _matches(relaxed, params, RELAXED_CANDIDATES, boost)
-        outcome.count_capped = outcome.count_capped or capped
+        more_rows, more_scores, _title, more_capped = _matches(relaxed, params, RELAXED_CANDIDATES, boost)
+        capped = capped or more_capped
         for row in more_rows:
             if row["pk"] not in tiers:
                 tiers[row["pk"]] = leave_out
                 rows.append(row)
                 scores[row["pk"]] = more_scores[row["pk"]]
+    return rows, scores, in_title, tiers, capped
+
+
+def _any_word_rows(q, variants, params):
+    """As _rows, for any_word_query's matches, or None when there is no such query. A title with
+    one of the words is no title match of the query."""
+    query = any_word_query(q, variants)
+    if query is None:
+        return None
+    rows, scores, _title, capped = _matches(query, params, RELAXED_CANDIDATES)
+    return rows, scores, set(), {row["pk"]: ANY_WORD_TIER for row in rows}, capped
+
+
+def _fill(outcome, q, query, variants, request, any_word=False):
+    """The outcome's results, page and facets for ``query`` (see _rows); with ``any_word`` for
+    any_word_query's instead, if there is one."""
+    params = outcome.params
+    found = _any_word_rows(q, variants, params) if any_word else _rows(q, query, variants, params)
+    if found is None:
+        return
+    rows, scores, in_title, tiers, outcome.count_capped = found
     by_kind = kinds.kind_by_content_type()
     labels = kinds.labels()
     counts = {}
