@@ -9,7 +9,6 @@ and searches for the most common one too.
 
 import re
 
-from django.core.cache import cache
 from django.dispatch import receiver
 from django.utils.html import strip_tags
 from wagtail.models import Page
@@ -17,7 +16,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 from wagtail.signals import page_published, page_unpublished
 
-from . import normalize, vocabulary
+from . import normalize, shared, vocabulary
 
 SPELLINGS_KEY = "portal_search:spellings"
 MAX_REMEMBERED = 1000
@@ -74,7 +73,7 @@ def _each_spellings(words):
 @receiver(page_published)
 @receiver(page_unpublished)
 def _pages_changed(**kwargs):
-    cache.delete(SPELLINGS_KEY)
+    shared.forget(SPELLINGS_KEY)
 
 
 def _spellings(word):

@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 from wagtail.signals import page_published, page_unpublished
 
-from . import english, normalize
+from . import english, normalize, shared
 from .models import SynonymGroup
 
 SYNONYMS_KEY = "portal_search:synonyms"
@@ -39,13 +39,11 @@ LATIN_WORD = re.compile(r"[a-z]{3,}")
 
 
 def synonym_groups():
-    groups = cache.get(SYNONYMS_KEY)
-    if groups is None:
-        groups = [
-            [normalize.fold(t) for t in group.term_list()] for group in SynonymGroup.objects.all()
-        ]
-        cache.set(SYNONYMS_KEY, groups, CACHE_SECONDS)
-    return groups
+    return shared.get(SYNONYMS_KEY, _synonym_groups)
+
+
+def _synonym_groups():
+    return [[normalize.fold(t) for t in group.term_list()] for group in SynonymGroup.objects.all()]
 
 
 def synonym_terms(groups=None):
@@ -186,7 +184,7 @@ def _same_meaning_variants(text, terms):
     ]
     used = in_texts(words) if words else set()
     unused = [word for word in words if word not in used]
-    titles = vocabulary()[0] if unused else {}  # unpickled from the cache: only when needed
+    titles = vocabulary()[0] if unused else {}
     others = {word: english.same_meaning(word, titles, in_texts) for word in unused}
     others = {word: found for word, found in others.items() if found}
     return _versions(text, others, str.replace)
@@ -238,14 +236,16 @@ def remembered(key, items, compute, limit):
     """{item: value} for at least ``items``, from a dict kept in the cache at ``key``: only the
     items not in it are computed (``compute(new)``: their values, in order). Past ``limit``
     entries it starts again rather than grow without bound. Whoever uses a key drops it when a
-    page is (un)published."""
-    known = cache.get(key) or {}
-    if len(known) + len(items) > limit:
-        known = {}
+    page is (un)published (shared.forget)."""
+    known = shared.get(key, dict)
     new = [item for item in dict.fromkeys(items) if item not in known]
     if new:
+        if len(known) + len(new) > limit:
+            known, new = {}, list(dict.fromkeys(items))
+        else:
+            known = dict(known)  # not the copy other threads of this process read
         known.update(zip(new, compute(new)))
-        cache.set(key, known, CACHE_SECONDS)
+        shared.store(key, known)
     return known
 
 
@@ -367,23 +367,22 @@ def _initials_table():
 
 def vocabulary():
     """(bigram counts, Latin word counts, following chars, preceding chars) over live titles."""
-    vocab = cache.get(VOCABULARY_KEY)
-    if vocab is None:
-        bigrams, words = Counter(), Counter()
-        texts = Page.objects.live().values_list("title", flat=True)
-        for text in texts.iterator():
-            for run in normalize.runs(text):
-                if normalize.is_cjk(run):
-                    bigrams.update(normalize.bigrams(run) if len(run) > 1 else [])
-                elif LATIN_WORD.fullmatch(run):
-                    words[run] += 1
-        following, preceding = {}, {}
-        for a, b in bigrams:
-            following.setdefault(a, set()).add(b)
-            preceding.setdefault(b, set()).add(a)
-        vocab = (dict(bigrams), dict(words), following, preceding)
-        cache.set(VOCABULARY_KEY, vocab, CACHE_SECONDS)
-    return vocab
+    return shared.get(VOCABULARY_KEY, _vocabulary)
+
+
+def _vocabulary():
+    bigrams, words = Counter(), Counter()
+    for text in Page.objects.live().values_list("title", flat=True).iterator():
+        for run in normalize.runs(text):
+            if normalize.is_cjk(run):
+                bigrams.update(normalize.bigrams(run) if len(run) > 1 else [])
+            elif LATIN_WORD.fullmatch(run):
+                words[run] += 1
+    following, preceding = {}, {}
+    for a, b in bigrams:
+        following.setdefault(a, set()).add(b)
+        preceding.setdefault(b, set()).add(a)
+    return dict(bigrams), dict(words), following, preceding
 
 
 @lru_cache(maxsize=1)
@@ -586,10 +585,10 @@ def suggest(query):
 @receiver(post_save, sender=SynonymGroup)
 @receiver(post_delete, sender=SynonymGroup)
 def _synonyms_changed(**kwargs):
-    cache.delete(SYNONYMS_KEY)
+    shared.forget(SYNONYMS_KEY)
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 def _pages_changed(**kwargs):
-    cache.delete_many([VOCABULARY_KEY, IN_TEXTS_KEY])
+    shared.forget(VOCABULARY_KEY, IN_TEXTS_KEY)

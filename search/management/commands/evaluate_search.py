@@ -25,7 +25,6 @@ from collections import defaultdict
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test.utils import override_settings
@@ -36,7 +35,7 @@ from wagtail.search.backends import get_search_backend
 
 from columns.models import ArticlePage, ColumnPage
 from home.models import HomePage
-from search import normalize, service, vocabulary
+from search import normalize, service, shared, vocabulary
 from search.management.commands.load_synonyms import starter_lines
 from search.models import SynonymGroup
 
@@ -127,7 +126,7 @@ class Command(BaseCommand):
         self.report("naive substring", self.naive(docs, queries), options["show_misses"])
         segmenter = options["segmenter"]
         segmenters = ["bigram", "jieba", "hybrid"] if segmenter == "all" else [segmenter]
-        cache.delete_many([vocabulary.SYNONYMS_KEY, vocabulary.VOCABULARY_KEY])
+        shared.forget(vocabulary.SYNONYMS_KEY, vocabulary.VOCABULARY_KEY)
         try:
             with transaction.atomic():
                 start = time.perf_counter()
@@ -140,7 +139,7 @@ class Command(BaseCommand):
                     self.report(f"portal search ({segmenter})", ranks, options["show_misses"], figures)
                 transaction.set_rollback(True)
         finally:
-            cache.delete_many([vocabulary.SYNONYMS_KEY, vocabulary.VOCABULARY_KEY])
+            shared.forget(vocabulary.SYNONYMS_KEY, vocabulary.VOCABULARY_KEY)
 
     def naive(self, docs, queries):
         texts = [(d["id"], d["title"] + d["body"]) for d in docs]
@@ -180,7 +179,7 @@ class Command(BaseCommand):
 
     def portal(self, docs, queries, column, pages):
         figures = {}
-        cache.delete(vocabulary.VOCABULARY_KEY)
+        shared.forget(vocabulary.VOCABULARY_KEY)
         start = time.perf_counter()
         self.index(pages)
         figures["indexing s"] = time.perf_counter() - start
