@@ -173,7 +173,7 @@ def _candidates(phrase, titles, frequency, in_texts):
     for form in _phrase_forms(phrase.split()):
         if form in table:
             ranked = sorted(
-                set(table[form]),
+                dict.fromkeys(table[form]),  # not a set: ties keep the dictionary's order in every process
                 # Words jieba's dictionary lacks (詈骂, 耻骂) are too rare for a citizen's question.
                 key=lambda m: (not normalize.bigrams_in(m[1], titles), not frequency.get(m[1]), m[0],
                                -frequency.get(m[1], 0)),

@@ -39,11 +39,24 @@ LATIN_WORD = re.compile(r"[a-z]{3,}")
 
 
 def synonym_groups():
-    return shared.get(SYNONYMS_KEY, _synonym_groups)
+    """The editors' synonym groups, folded."""
+    return _synonyms()["groups"]
 
 
-def _synonym_groups():
-    return [[normalize.fold(t) for t in group.term_list()] for group in SynonymGroup.objects.all()]
+def _synonyms():
+    # Built once per change of the synonyms and held per process (shared.py): expand() reads them
+    # for every variant of every search, with a thousand groups.
+    return shared.get(SYNONYMS_KEY, _build_synonyms)
+
+
+def _build_synonyms():
+    groups = [[normalize.fold(t) for t in group.term_list()] for group in SynonymGroup.objects.all()]
+    return {
+        "groups": groups,
+        "longest_first": [sorted(group, key=len, reverse=True) for group in groups],
+        "english": [term for group in groups for term in group if term.isascii()],
+        "pinyin": _pinyin_terms(groups),
+    }
 
 
 def synonym_terms(groups=None):
@@ -54,11 +67,15 @@ def synonym_terms(groups=None):
 def _contains(text, term):
     # Latin terms match whole words (food safety, not "seafood safetyx"); Chinese ones as substrings.
     if term.isascii():
-        return re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", text) is not None
+        return _whole_word(term).search(text) is not None
     return term in text
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4096)
+def _whole_word(term):
+    return re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])")
+
+
 def _pinyin_terms(groups):
     """Full pinyin of the Chinese synonym terms: shebao -> 社保."""
     from pypinyin import lazy_pinyin
@@ -125,7 +142,8 @@ def expand(query):
     synonyms are applied, so that a term with one in it still counts (hit and run -> 肇事逃逸)."""
     folded = normalize.fold(query)
     variants = list(dict.fromkeys([folded, normalize.fold_phrases(query)]))
-    pinyin_terms = _pinyin_terms(tuple(tuple(group) for group in synonym_groups()))
+    synonyms = _synonyms()
+    pinyin_terms = synonyms["pinyin"]
     conversions = {}
     # Beside English, an English word that is pinyin too stays English: change my name, not 那么.
     has_english = _has_english(folded)
@@ -141,19 +159,19 @@ def expand(query):
             conversions[word] = chinese
     variants += _versions(folded, conversions, lambda text, word, chinese: re.sub(
         rf"(?<![a-z0-9]){word}(?![a-z0-9])", chinese, text))
-    groups = synonym_groups()
+    groups = synonyms["groups"]
     # English that no editor's English term covers: the dictionary's Chinese for it. Where a term
     # covers part of it, the rest is translated after the synonyms, in the variants the term
     # made Chinese (fingerprint id card -> fingerprint 身份证 -> 指纹 身份证).
-    covered = any(t.isascii() and _contains(folded, t) for g in groups for t in g)
+    covered = any(_contains(folded, term) for term in synonyms["english"])
     translated = []  # dictionary words, without stop words already (就地 is no 就 + 地)
     if has_english and not covered:
         titles, latin_words = vocabulary()[:2]
         translated = english.translations(_without_stopwords(folded), titles, in_texts, latin_words)
         variants += translated
-    for group in groups:
+    for group, longest_first in zip(groups, synonyms["longest_first"]):
         for variant in list(variants):
-            for term in sorted(group, key=len, reverse=True):
+            for term in longest_first:
                 if _contains(variant, term):
                     # A query written in Chinese stays Chinese: 户口迁移 -> hukou迁移 finds nothing
                     # and costs a variant (and its pinyin alternatives) in every search.

@@ -1,11 +1,18 @@
 """Ranking and query rules that the evaluation set measured (search/README.md, Relevance)."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from search import english, normalize, service, spelt_out, vocabulary
 from search.models import SynonymGroup
 from tests.factories import ArticlePageFactory
 from tests.search.factories import complete_titles
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
 
@@ -502,3 +509,16 @@ def test_a_lone_character_joins_the_word_after_it_when_only_that_is_in_the_texts
     assert service._words_of("环境影响后评价") == ["环境影响", "后评价"]
     assert titles(client, q="环境影响后评价")[0] == "建设项目的环境影响评价"
     assert service._words_of("离婚冷静期") == ["离婚", "冷静期"]  # the last one has no word after it
+
+
+def test_english_translations_are_the_same_in_every_process():
+    # Words the dictionary ranks alike (盘碗 and 盘飧 for "dishes") once came in the order of a set,
+    # which differs from process to process with Python's hash seed: so did the results.
+    script = ("import portal_bootstrap; from search import english; "
+              "print(english.translations('dirty dishes restaurants', {}), english.translations('elder abuse', {}))")
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(outputs) == 1 and "盘" in outputs.pop()
