@@ -81,10 +81,12 @@ class CandidatesMixin:
             if vector is None or limit > WALK_LIMIT:
                 return page_ids, False
             counted = _matches_up_to(vector, tsquery, limit)
-            # None: no entry matches, the step is skipped (else, with a long query, PostgreSQL
-            # may read the whole table to find that: 1.6 s at 100,000 for an English question
-            # with four synonym variants).
-            return (None, False) if counted == 0 else (walkable, True) if counted == limit else (page_ids, False)
+            if counted == limit:
+                return walkable, False
+            # Fewer: through the GIN index (with a long query PostgreSQL may read the whole table
+            # to find them, 1.6 s at 100,000 for an English question with four synonym
+            # variants); none: the step is skipped.
+            return (page_ids, True) if counted else (None, False)
 
         with transaction.atomic(using=rows.db):
             with connections[rows.db].cursor() as cursor:
@@ -119,19 +121,19 @@ class CandidatesMixin:
 
     def _candidates(self, page_ids_for, tsquery, boost_query, rows, limit, titles):
         """``page_ids_for(vector)``: (the entries with their page id for a step that matches
-        ``vector``, or None when no entry does; whether the step walks the pages), counted only
-        for the steps taken; for any other look-up without one."""
+        ``vector``, or None when no entry does; whether few do, see _rows), counted only for the
+        steps taken; for any other look-up without one."""
         in_title = []
-        in_titles, walk = page_ids_for(F("title")) if titles else (None, False)
+        in_titles, few = page_ids_for(F("title")) if titles else (None, False)
         if in_titles is not None:
             in_titles = in_titles.filter(title=tsquery).values("page_id")
-            in_title = _rows(rows.filter(pk__in=in_titles)[:limit], walk)
+            in_title = _rows(rows.filter(pk__in=in_titles)[:limit], few)
         found = [(row, True) for row in in_title]
-        anywhere, walk = page_ids_for(_title_and_body()) if len(found) < limit else (None, False)
+        anywhere, few = page_ids_for(_title_and_body()) if len(found) < limit else (None, False)
         if anywhere is not None:
             anywhere = anywhere.annotate(vector=_title_and_body()).filter(vector=tsquery).values("page_id")
             seen = {row["pk"] for row in in_title}
-            more = [row for row in _rows(rows.filter(pk__in=anywhere)[:limit], walk) if row["pk"] not in seen]
+            more = [row for row in _rows(rows.filter(pk__in=anywhere)[:limit], few) if row["pk"] not in seen]
             found += [(row, False) for row in more[: limit - len(found)]]
         if not found:
             return []
@@ -161,11 +163,11 @@ def _matches_up_to(vector, tsquery, n):
         return cursor.fetchone()[0]
 
 
-def _rows(queryset, walk):
-    """The rows of a step's query. Unless it walks the pages, through the GIN index: with few
-    matches, or a long query, PostgreSQL may otherwise read the whole index table (see
-    _index_scans)."""
-    if walk:
+def _rows(queryset, few):
+    """The rows of a step's query; with ``few`` (fewer matching entries than its limit, counted)
+    through the GIN index, which PostgreSQL may otherwise pass over for reading the whole index
+    table (see _index_scans)."""
+    if not few:
         return list(queryset)
     with _index_scans(queryset.db):
         return list(queryset)
