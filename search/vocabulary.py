@@ -56,6 +56,8 @@ def _build_synonyms():
         "longest_first": [sorted(group, key=len, reverse=True) for group in groups],
         "english": [term for group in groups for term in group if term.isascii()],
         "pinyin": _pinyin_terms(groups),
+        "initials": _initials_terms(groups),
+        "one_off": _one_off_terms(groups),
     }
 
 
@@ -85,6 +87,31 @@ def _pinyin_terms(groups):
         for term in group:
             if normalize.is_cjk(term) and len(term) >= 2:
                 terms.setdefault("".join(lazy_pinyin(term)), term)
+    return terms
+
+
+def _one_off_terms(groups):
+    """{a Chinese synonym term of three to six characters with one of them as "?": the terms}, to
+    find a term typed with one character wrong (必留分 for 必留份)."""
+    terms = {}
+    for group in groups:
+        for term in group:
+            if normalize.is_cjk(term) and 3 <= len(term) <= 6:
+                for i in range(len(term)):
+                    terms.setdefault(f"{term[:i]}?{term[i + 1:]}", []).append(term)
+    return terms
+
+
+def _initials_terms(groups):
+    """{initials: the Chinese synonym terms of three to five characters with them}: ybjj ->
+    医保基金, a term the dictionary lacks."""
+    from pypinyin import lazy_pinyin
+
+    terms = {}
+    for group in groups:
+        for term in group:
+            if normalize.is_cjk(term) and 3 <= len(term) <= 5:
+                terms.setdefault("".join(syllable[0] for syllable in lazy_pinyin(term)), []).append(term)
     return terms
 
 
@@ -358,14 +385,16 @@ INITIALS_CHECKED = 12  # dictionary words per initials looked up in the texts, m
 
 
 def initials_words(word):
-    """The first PINYIN_CHOICES dictionary words with these initials that the portal's texts
-    use, most frequent first (zyb -> 职业病, not 中译本), or [] for anything else: a word
-    with a vowel, or one the titles have as typed (an abbreviation such as GDP)."""
+    """The first PINYIN_CHOICES words with these initials: the editors' synonym terms (ybjj ->
+    医保基金, whose synonyms say it as the texts do), then dictionary words that the portal's
+    texts use, most frequent first (zyb -> 职业病, not 中译本); [] for anything else: a word with
+    a vowel, or one the titles have as typed (an abbreviation such as GDP)."""
     if not INITIALS.fullmatch(word) or word in vocabulary()[1]:
         return []
+    terms = _synonyms()["initials"].get(word, [])
     candidates = _initials_table().get(word, [])[:INITIALS_CHECKED]
     used = in_texts(candidates) if candidates else set()
-    return [w for w in candidates if w in used][:PINYIN_CHOICES]
+    return list(dict.fromkeys(terms + [w for w in candidates if w in used]))[:PINYIN_CHOICES]
 
 
 @lru_cache(maxsize=1)
@@ -534,6 +563,27 @@ def _fixes(run, counts, following, preceding):
     return list(dict.fromkeys(ordered))[:FIX_CHOICES]
 
 
+def _term_fixes(run, counts):
+    """``run`` with a part that an editor's synonym term has but for one character, which sounds
+    alike (same syllable or one letter of pinyin apart), spelt as that term, when the part has a
+    bigram that no title uses: 必留分 -> 必留份, 瞻养费 -> 赡养费 (shan for zhan). Such a term is
+    the portal's own word, however rare in the titles and the dictionary."""
+    from pypinyin import lazy_pinyin
+
+    one_off = _synonyms()["one_off"]
+    fixes = []
+    for length in range(min(len(run), 6), 2, -1):
+        for start in range(len(run) - length + 1):
+            part = run[start : start + length]
+            if all(gram in counts for gram in normalize.bigrams(part)):
+                continue
+            for i in range(length):
+                for term in one_off.get(f"{part[:i]}?{part[i + 1:]}", []):
+                    if term != part and _one_letter_apart(*lazy_pinyin([part[i], term[i]])):
+                        fixes.append(run[:start] + term + run[start + length :])
+    return fixes
+
+
 def suggestions(query):
     """Corrected queries from the portal's own vocabulary, best first (at most MAX_SUGGESTIONS):
     every word at its best fix, then one word at a time at its next ones."""
@@ -546,7 +596,7 @@ def suggestions(query):
         if run in terms:
             fixes = []
         elif normalize.is_cjk(run):
-            fixes = _fixes(run, counts, following, preceding)
+            fixes = list(dict.fromkeys(_term_fixes(run, counts) + _fixes(run, counts, following, preceding)))
         elif LATIN_WORD.fullmatch(run) and run not in words:
             fixes = difflib.get_close_matches(run, words.keys(), n=1, cutoff=0.8)
         else:

@@ -522,3 +522,29 @@ def test_english_translations_are_the_same_in_every_process():
         for seed in (1, 2, 3)
     }
     assert len(outputs) == 1 and "盘" in outputs.pop()
+
+
+def test_initials_of_a_synonym_term_find_its_synonyms(client, portal):
+    # 医保基金 is in no dictionary: its initials come from the editors' term, the texts from its synonym.
+    SynonymGroup.objects.create(terms="医保基金、医疗保障基金")
+    ArticlePageFactory(parent=portal["news"], title="基金监督检查", slug="fund",
+                       summary="医疗保障基金专款专用，任何组织和个人不得侵占或者挪用。")
+    assert vocabulary.initials_words("ybjj") == ["医保基金"]
+    assert titles(client, q="ybjj") == ["基金监督检查"]
+    assert titles(client, q="qxgj") == []  # the initials of no term and no word the texts use
+
+
+def test_a_typo_of_a_synonym_term_is_corrected_to_it(client, portal):
+    # 必留份 is in no dictionary and no title: a term typed with one character that sounds alike
+    # (分 for 份; 瞻 zhan for 赡 shan, one letter apart) is corrected to the editors' term.
+    SynonymGroup.objects.create(terms="必留份、必要遗产份额")
+    SynonymGroup.objects.create(terms="赡养费、赡养老人费用")
+    ArticlePageFactory(parent=portal["news"], title="遗嘱继承", slug="will",
+                       summary="遗嘱应当为缺乏劳动能力又没有生活来源的继承人保留必要的遗产份额。")
+    ArticlePageFactory(parent=portal["news"], title="赡养老人", slug="support", summary="子女应当支付赡养费。")
+    response = client.get("/api/search/", {"q": "必留分"}).json()
+    assert response["corrected_query"] == "必留份"
+    assert [r["title"] for r in response["results"]] == ["遗嘱继承"]
+    assert vocabulary.suggest("瞻养费") == "赡养费"
+    assert vocabulary.suggest("必留粉") == "必留份"
+    assert not vocabulary._term_fixes("必留额", {})  # 额 (e) sounds nothing like 份 (fen)
