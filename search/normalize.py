@@ -27,6 +27,7 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RUN_RE = re.compile(rf"[{CJK}]+|[a-z0-9]+")
 CJK_RUN_RE = re.compile(rf"^[{CJK}]+$")
 INITIALS_PREFIX = "szm"  # 首字母: marks initial-letter bigrams in the index
+NO_INITIAL = frozenset("iuv")
 MAX_QUERY_TOKENS = 64  # a 1,000-character query must not become a 1,000-term SQL expression
 
 
@@ -223,7 +224,9 @@ def _latin_word(word):
         parsed = parse_pinyin(word)
         if parsed and len(parsed) > 1:
             alternatives.append(And(a + b for a, b in zip(parsed, parsed[1:])))
-        if 2 <= len(word) <= 12:
+        # No syllable begins with i, u or ü (v): a word with one is no initials (social, insurance),
+        # and its bigrams, in most titles' tokens, would be read for nothing (165 ms at 100,000).
+        if 2 <= len(word) <= 12 and not NO_INITIAL & set(word):
             alternatives.append(And(INITIALS_PREFIX + a + b for a, b in zip(word, word[1:])))
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 

@@ -47,6 +47,14 @@ def test_pinyin_and_initials_find_titles(portal, query):
     assert titles(query) == {"中华人民共和国政府信息公开条例"}
 
 
+def test_initials_begin_no_syllable_with_i_u_or_v(portal):
+    # A word with i, u or v is never initials: no initials alternative, whose bigrams most titles have.
+    assert normalize._latin_word("social") == "social"
+    assert isinstance(normalize._latin_word("xxgk"), normalize.Or)
+    ArticlePageFactory(parent=portal["news"], title="安全生产月活动", slug="safety-month")
+    assert titles("aqsc") == {"安全生产月活动"}  # a syllable without an initial (an) still counts
+
+
 def test_full_width_and_case_are_folded(portal):
     ArticlePageFactory(parent=portal["news"], title="ＧＤＰ同比增长", slug="gdp")
     assert titles("gdp") == {"ＧＤＰ同比增长"}
