@@ -22,7 +22,8 @@ def test_benchmark_prints_figures_and_cleans_up():
     out = StringIO()
     call_command("benchmark_search", documents=12, repeat=1, stdout=out)
     text = out.getvalue()
-    for label in ("indexing time:", "index size:", "search service (as /search/): median", "p95",
+    for label in ("indexing time:", "index size:", "dictionaries read before the first search:",
+                  "search service (as /search/): median", "p95",
                   "search service, everyday wording (fallbacks): median"):
         assert label in text
     assert Page.objects.count() == pages_before
