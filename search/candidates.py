@@ -102,14 +102,16 @@ class CandidatesMixin:
         if None in raws:
             return None
         IndexEntry = get_app_config().get_model("IndexEntry")
-        entries = IndexEntry._default_manager.filter(
-            content_type_id__in=get_descendants_content_types_pks(pages.model)
-        ).annotate(vector=_title_and_body())
+        any_entry = IndexEntry._default_manager.annotate(vector=_title_and_body())
+        entries = any_entry.filter(content_type_id__in=get_descendants_content_types_pks(pages.model))
 
-        def matching(raw):
-            return entries.filter(vector=SearchQuery(raw, search_type="raw", config=self.config))
+        def matching(raw, among=entries):
+            return among.filter(vector=SearchQuery(raw, search_type="raw", config=self.config))
 
-        in_entries = _exists_each([matching(raw) for raw in raws], pages.db)
+        # Entries of any model first: with the page models' content types, PostgreSQL took a word
+        # of common characters (特种 工作) for an early match and read every entry through the
+        # content type's index to find none (1.1 s at 100,000).
+        in_entries = _exists_each([matching(raw, any_entry) for raw in raws], pages.db)
         found = [i for i, exists in enumerate(in_entries) if exists]
         numeric = [matching(raws[i]).filter(object_id__regex=NUMERIC_ID) for i in found]
         page_ids = [_with_page_id(ids).values("page_id") for ids in numeric]

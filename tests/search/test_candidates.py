@@ -115,6 +115,12 @@ def test_matches_any_looks_the_entries_up_before_the_pages(portal):
     assert backend.matches_any(words, Page.objects.live()) == [True, False, False, True]
     assert backend.matches_any(words, Page.objects.all()) == [True, False, True, True]
     assert backend.matches_any([], Page.objects.live()) == []
+    # Entries of any model are looked up first; only a letter says 客家擂茶, which no page does.
+    from tests.services.factories import make_letter
+
+    letter, _code = make_letter(subject="客家擂茶的制作", content="客家擂茶。")
+    assert backend.matches_any([PlainText("客家擂茶"), PlainText("教育")], Page.objects.all()) == [False, True]
+    assert backend.matches_any([PlainText("客家擂茶")], type(letter).objects.all()) == [True]  # it is indexed
 
 
 @postgres_only
