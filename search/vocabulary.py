@@ -51,13 +51,14 @@ def _synonyms():
 
 def _build_synonyms():
     groups = [[normalize.fold(t) for t in group.term_list()] for group in SynonymGroup.objects.all()]
+    chinese = [term for group in groups for term in group if normalize.is_cjk(term)]
     return {
         "groups": groups,
         "longest_first": [sorted(group, key=len, reverse=True) for group in groups],
         "english": [term for group in groups for term in group if term.isascii()],
-        "pinyin": _pinyin_terms(groups),
-        "initials": _initials_terms(groups),
-        "one_off": _one_off_terms(groups),
+        "pinyin": _pinyin_terms(chinese),
+        "initials": _initials_terms(chinese),
+        "one_off": _one_off_terms(chinese),
     }
 
 
@@ -78,40 +79,37 @@ def _whole_word(term):
     return re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])")
 
 
-def _pinyin_terms(groups):
-    """Full pinyin of the Chinese synonym terms: shebao -> 社保."""
+def _pinyin_terms(chinese):
+    """{full pinyin: the first of the Chinese synonym terms with it}: shebao -> 社保."""
     from pypinyin import lazy_pinyin
 
     terms = {}
-    for group in groups:
-        for term in group:
-            if normalize.is_cjk(term) and len(term) >= 2:
-                terms.setdefault("".join(lazy_pinyin(term)), term)
+    for term in chinese:
+        if len(term) >= 2:
+            terms.setdefault("".join(lazy_pinyin(term)), term)
     return terms
 
 
-def _one_off_terms(groups):
-    """{a Chinese synonym term of three to six characters with one of them as "?": the terms}, to
-    find a term typed with one character wrong (必留分 for 必留份)."""
-    terms = {}
-    for group in groups:
-        for term in group:
-            if normalize.is_cjk(term) and 3 <= len(term) <= 6:
-                for i in range(len(term)):
-                    terms.setdefault(f"{term[:i]}?{term[i + 1:]}", []).append(term)
-    return terms
-
-
-def _initials_terms(groups):
+def _initials_terms(chinese):
     """{initials: the Chinese synonym terms of three to five characters with them}: ybjj ->
     医保基金, a term the dictionary lacks."""
     from pypinyin import lazy_pinyin
 
     terms = {}
-    for group in groups:
-        for term in group:
-            if normalize.is_cjk(term) and 3 <= len(term) <= 5:
-                terms.setdefault("".join(syllable[0] for syllable in lazy_pinyin(term)), []).append(term)
+    for term in chinese:
+        if 3 <= len(term) <= 5:
+            terms.setdefault("".join(syllable[0] for syllable in lazy_pinyin(term)), []).append(term)
+    return terms
+
+
+def _one_off_terms(chinese):
+    """{a Chinese synonym term of three to six characters with one of them as "?": the terms}, to
+    find a term typed with one character wrong (必留分 for 必留份)."""
+    terms = {}
+    for term in chinese:
+        if 3 <= len(term) <= 6:
+            for i in range(len(term)):
+                terms.setdefault(f"{term[:i]}?{term[i + 1:]}", []).append(term)
     return terms
 
 
