@@ -357,7 +357,7 @@ def _with_one_character(syllables):
 
 
 def _pinyin_words(syllables):
-    titles = vocabulary()[0]  # once: each call unpickles it from the cache
+    titles = vocabulary()[0]
     # best[i]: the best few (number of words, words unknown to the titles, -log frequency, text)
     # for the first i syllables
     best = {0: [(0, 0, 0.0, "")]}
