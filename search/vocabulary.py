@@ -25,7 +25,6 @@ VOCABULARY_KEY = "portal_search:vocabulary"
 PINYIN_KEY = "portal_search:pinyin"
 IN_TEXTS_KEY = "portal_search:in_texts"
 MAX_IN_TEXTS = 5000  # words in_texts remembers
-CACHE_SECONDS = 3600
 MAX_VARIANTS = 8
 MIN_CJK_TYPO_LENGTH = 3
 MIN_PAIR_FREQUENCY = 10  # in jieba's dictionary: 冒用 has 19
@@ -55,6 +54,7 @@ def _build_synonyms():
     return {
         "groups": groups,
         "longest_first": [sorted(group, key=len, reverse=True) for group in groups],
+        "terms": frozenset(term for group in groups for term in group),
         "english": [term for group in groups for term in group if term.isascii()],
         "pinyin": _pinyin_terms(chinese),
         "initials": _initials_terms(chinese),
@@ -62,9 +62,9 @@ def _build_synonyms():
     }
 
 
-def synonym_terms(groups=None):
+def synonym_terms():
     """Every term of the editors' synonym groups (folded)."""
-    return {term for group in (synonym_groups() if groups is None else groups) for term in group}
+    return _synonyms()["terms"]
 
 
 def _contains(text, term):
@@ -208,7 +208,7 @@ def expand(query):
         if len(variants) >= MAX_VARIANTS:
             break
     if not has_english:  # last: an editor's synonyms say better what a word means
-        variants += _same_meaning_variants(_without_stopwords(folded), synonym_terms(groups))
+        variants += _same_meaning_variants(_without_stopwords(folded), synonyms["terms"])
     if covered:
         variants = [_english_translated(v) for v in variants]
     else:
@@ -333,7 +333,7 @@ def pinyin_words(word):
     found = cache.get(key)
     if found is None:  # 1-25 ms a word (walking the dictionary); the titles change it only a little
         found = _pinyin_words(syllables) or _with_one_character(syllables)
-        cache.set(key, found, CACHE_SECONDS)
+        cache.set(key, found, shared.CACHE_SECONDS)
     return found
 
 
