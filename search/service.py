@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
-from . import kinds, normalize, records, spelt_out, vocabulary
+from . import kinds, normalize, records, shared, spelt_out, vocabulary
 
 MAX_QUERY_LENGTH = 100
 MAX_CANDIDATES = 500  # best matches re-ranked and filtered; enough for any page a person reads
@@ -509,6 +509,7 @@ def popular_queries(limit=10):
     return [q.query_string for q in queries[: limit * 3] if not PERSONAL.search(q.query_string)][:limit]
 
 
+@shared.one_search()
 def run(params, request=None, record_hit=True):
     outcome = Outcome(params)
     # Expanded once per query: with hundreds of synonym groups that is 1.5-2 ms each time.
