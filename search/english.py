@@ -16,6 +16,7 @@ say, came ninth. The service's fallbacks leave a word out when one translation i
 import gzip
 import itertools
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,6 +49,45 @@ STOPWORDS = frozenset(
 )
 
 
+# Besides the stop words, in a query (not in a gloss, where "no smoking" is 禁烟): "no" (a friend
+# with no license: the law says 未取得, never 不是), adverbs of time (I just got: 凑合 is "just get
+# by"), the question of "how long", "how much" ... (多久 is a Chinese stop word for the same
+# reason: 悠久 is no answer), and "will" that opens a question.
+QUERY_STOPWORDS = STOPWORDS | {"no", "just", "already", "also"}
+QUESTION = re.compile(r"\bhow (?:long|soon|often|far|much|many)(?: (?:does|did|will|would) it take)?\b")
+# The past forms of irregular verbs a citizen's question uses, read as the verb (got -> get, not
+# 知道了; died -> die): the glosses give verbs in the present. Not forms that are words of their
+# own in a portal's questions (left turn, saw, lay, fell).
+IRREGULAR = {
+    past: verb
+    for verb, pasts in (
+        ("get", "got gotten"), ("find", "found"), ("take", "took taken"), ("die", "died"), ("pay", "paid"),
+        ("lose", "lost"), ("sell", "sold"), ("buy", "bought"), ("break", "broke broken"),
+        ("steal", "stole stolen"), ("give", "gave given"), ("make", "made"), ("say", "said"),
+        ("tell", "told"), ("send", "sent"), ("spend", "spent"), ("build", "built"), ("keep", "kept"),
+        ("hold", "held"), ("bring", "brought"), ("become", "became"), ("begin", "began begun"),
+        ("drive", "drove driven"), ("write", "wrote written"), ("eat", "ate eaten"),
+        ("forget", "forgot forgotten"), ("choose", "chose chosen"), ("know", "knew known"),
+        ("go", "went gone"), ("come", "came"), ("lend", "lent"), ("hide", "hid hidden"),
+        ("bite", "bit bitten"), ("catch", "caught"), ("teach", "taught"), ("fight", "fought"),
+        ("win", "won"), ("ride", "rode ridden"), ("feed", "fed"), ("hear", "heard"),
+        ("withdraw", "withdrew withdrawn"), ("freeze", "froze frozen"), ("hang", "hung"), ("lead", "led"),
+        ("grow", "grew grown"), ("throw", "threw thrown"), ("tear", "tore torn"), ("shake", "shook shaken"),
+        ("forbid", "forbade forbidden"), ("swear", "swore sworn"), ("strike", "struck"), ("seek", "sought"),
+        ("sleep", "slept"), ("flee", "fled"), ("mean", "meant"), ("feel", "felt"), ("meet", "met"),
+    )
+    for past in pasts.split()
+}
+
+
+def content_words(words):
+    """The words of an English query that carry its meaning (see QUERY_STOPWORDS)."""
+    words = QUESTION.sub(" ", " ".join(words)).split()
+    if len(words) > 2 and words[0] == "will":
+        words = words[1:]
+    return [word for word in words if word not in QUERY_STOPWORDS]
+
+
 def is_word(word):
     """Whether ``word`` is an English word the glosses could have (driver's, not 2026 or 条例)."""
     return word.isascii() and word.replace("'", "").isalpha()
@@ -60,6 +100,8 @@ def _dictionary_file():
 
 
 def _gloss_key(gloss):
+    # Letters with marks lose them (Gotō -> goto): cut at the mark, they made words (got -> 后藤).
+    gloss = "".join(c for c in unicodedata.normalize("NFKD", gloss) if not unicodedata.combining(c))
     gloss = re.sub(r"\([^)]*\)", " ", gloss.lower()).replace("-", " ")
     gloss = re.sub(r"^(to|a|an|the) ", "", gloss.strip())
     return " ".join(re.findall(r"[a-z0-9']+", gloss))
@@ -141,7 +183,10 @@ DOUBLED = re.compile(r"([^aeiouflsz])\1$")
 
 def _forms(word, endings=2):
     """``word``, then the forms the dictionary may gloss instead, up to two endings off
-    (seat belts -> seat belt, deductions -> deduction -> deduct)."""
+    (seat belts -> seat belt, deductions -> deduction -> deduct); an irregular past form is read
+    as its verb first."""
+    if word in IRREGULAR:
+        yield IRREGULAR[word]
     yield word
     for ending, replacements in ENDINGS if endings else ():
         if word.endswith(ending) and len(word) - len(ending) >= 3:

@@ -152,7 +152,7 @@ def _without_stopwords(folded):
     only beside English: never from pinyin (an quan is 安全)."""
     words = folded.split()
     if _has_english(folded):
-        words = [w for w in words if w not in english.STOPWORDS]
+        words = english.content_words(words)
     kept = _without_chinese_stopwords(" ".join(words))
     return kept if kept else folded
 
