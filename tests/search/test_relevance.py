@@ -254,7 +254,29 @@ def test_english_in_another_form_a_hyphen_and_a_law_name():
 def test_a_spoken_questions_pronouns_and_auxiliaries_are_stop_words():
     assert vocabulary._without_stopwords("must the company tell me") == "company tell"
     assert vocabulary._without_stopwords("printed will") == "printed will"  # a will is a testament
-    assert vocabulary._without_stopwords("a friend who has no license") == "friend no license"
+
+
+def test_the_question_of_how_long_no_and_a_leading_will_are_left_out():
+    # 悠久 (long ago), 不是 (no) and 遗嘱 (a will) are no answers: the texts state a number of days.
+    assert vocabulary._without_stopwords("how long does it take to approve a report") == "approve report"
+    assert vocabulary._without_stopwords("how much is the fee") == "fee"
+    assert vocabulary._without_stopwords("a friend who has no license") == "friend license"
+    assert vocabulary._without_stopwords("will appealing make my penalty heavier") == "appealing make penalty heavier"
+    assert vocabulary._without_stopwords("i just got my card") == "got card"
+    assert vocabulary._without_stopwords("printed will") == "printed will"  # still a testament
+
+
+def test_an_irregular_past_form_is_read_as_its_verb():
+    assert list(english._forms("got"))[:2] == ["get", "got"]
+    assert english.translations("died", {})[0] == english.translations("die", {})[0]
+    assert "发现" in english.translations("found", {}, in_texts=lambda words: {"发现", "创办"} & set(words))
+    assert list(english._forms("firing"))[0] == "firing"  # regular forms as before
+
+
+def test_a_gloss_with_a_marked_letter_is_kept_whole():
+    # Gotō (后藤, a surname) was cut at the ō into "got".
+    assert english._gloss_key("Gotō (Japanese surname)") == "goto"
+    assert all("后藤" not in word for _place, word in english.glosses().get("got", []))
 
 
 def test_an_english_word_with_an_apostrophe_is_read_with_the_dictionary():
