@@ -24,7 +24,6 @@ from . import normalize
 
 MAX_PHRASE_WORDS = 4
 CHOICES = 3
-MAX_TRANSLATIONS = 5  # versions of a query (see translations)
 FORMS_PER_WORD = 4  # the word as typed and three other forms
 CHECKED = 12  # words per phrase looked up in the texts, best first (each one indexed look-up, cached)
 ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/$")
@@ -62,7 +61,7 @@ QUESTION = re.compile(r"\bhow (?:long|soon|often|far|much|many)(?: (?:does|did|w
 IRREGULAR = {
     past: verb
     for verb, pasts in (
-        ("get", "got gotten"), ("find", "found"), ("take", "took"), ("die", "died"), ("pay", "paid"),
+        ("get", "got gotten"), ("find", "found"), ("take", "took taken"), ("die", "died"), ("pay", "paid"),
         ("lose", "lost"), ("sell", "sold"), ("buy", "bought"), ("break", "broke broken"),
         ("steal", "stole stolen"), ("give", "gave given"), ("make", "made"), ("say", "said"),
         ("tell", "told"), ("send", "sent"), ("spend", "spent"), ("build", "built"), ("keep", "kept"),
@@ -235,7 +234,7 @@ def _candidates(phrase, titles, frequency, in_texts):
 
 
 def translations(text, titles, in_texts=set, latin_words=None):
-    """Up to MAX_TRANSLATIONS versions of folded ``text`` with its English phrases in Chinese (``titles``:
+    """Up to CHOICES versions of folded ``text`` with its English phrases in Chinese (``titles``:
     the bigrams of the portal's titles; ``in_texts(words)``: those of the words that the
     portal's texts use, by default all of them), or [] when it has no English word the
     dictionary knows. Words it does not know stay as typed if ``latin_words`` (the Latin words
@@ -270,10 +269,4 @@ def translations(text, titles, in_texts=set, latin_words=None):
     if latin_words is not None:
         kept = [p for p in parts if not (len(p) == 1 and p[0].isascii()) or p[0] in latin_words]
         parts = kept if len(kept) > 1 else parts
-    # Each word's first choice, then versions with one word's other choice: a text that words
-    # one thing the second way still has the others the first way (提取 住房公积金 死亡, where
-    # changing every word at once gave only 提出 … and 支取 …).
-    first = [p[0] for p in parts]
-    versions = [first] + [first[:i] + [p[k]] + first[i + 1:]
-                          for k in range(1, CHOICES) for i, p in enumerate(parts) if k < len(p)]
-    return list(dict.fromkeys(" ".join(v) for v in versions))[:MAX_TRANSLATIONS]
+    return list(dict.fromkeys(" ".join(p[min(k, len(p) - 1)] for p in parts) for k in range(CHOICES)))
