@@ -88,6 +88,21 @@ def content_words(words):
     return [word for word in words if word not in QUERY_STOPWORDS]
 
 
+def in_longer_phrase(text, term):
+    """Whether the dictionary glosses a phrase of ``text`` (without stop words) that holds the
+    English ``term`` and more words: corporal punishment holds punishment."""
+    words, size = text.split(), len(term.split())
+    table = glosses()
+    for start in range(len(words) - size + 1):
+        if " ".join(words[start : start + size]) != term:
+            continue
+        for n in range(size + 1, MAX_PHRASE_WORDS + 1):
+            for first in range(max(0, start + size - n), min(start, len(words) - n) + 1):
+                if " ".join(words[first : first + n]) in table:
+                    return True
+    return False
+
+
 def is_word(word):
     """Whether ``word`` is an English word the glosses could have (driver's, not 2026 or 条例)."""
     return word.isascii() and word.replace("'", "").isalpha()

@@ -9,6 +9,9 @@ from wagtail.admin.panels import FieldPanel
 
 TERM_SEPARATORS = re.compile(r"[\n\r,，、;；]+")
 MAX_TERM_LENGTH = 50
+# In a file of groups (load_synonyms), a line "English terms => Chinese terms" is a group for
+# English queries only (english_only).
+ENGLISH_ONLY_ARROW = "=>"
 
 
 class SynonymGroup(models.Model):
@@ -18,9 +21,17 @@ class SynonymGroup(models.Model):
         _("同义词"),
         help_text=_("每行一个词，或用逗号、顿号分隔，例如：社保、社会保险。至少两个词。"),
     )
+    # The Chinese words of such a group are renderings of its English words, not synonyms of
+    # each other: compensation is 赔偿 or 补偿, but 经济补偿 is no 经济赔偿.
+    english_only = models.BooleanField(
+        _("只用于英文查询"),
+        default=False,
+        help_text=_("勾选后，组内的中文词只作为英文词的译法：英文查询用这些中文词查找，"
+                    "中文查询不会因本组把一个中文词换成另一个。"),
+    )
     note = models.CharField(_("说明"), max_length=200, blank=True)
 
-    panels = [FieldPanel("terms"), FieldPanel("note")]
+    panels = [FieldPanel("terms"), FieldPanel("english_only"), FieldPanel("note")]
 
     class Meta:
         verbose_name = _("同义词组")
@@ -39,12 +50,15 @@ class SynonymGroup(models.Model):
             raise ValidationError({"terms": _("请至少填写两个意思相同的词。")})
         if any(len(t) > MAX_TERM_LENGTH for t in terms):
             raise ValidationError({"terms": _("每个词不能超过 50 个字符。")})
+        if self.english_only and (all(t.isascii() for t in terms) or not any(t.isascii() for t in terms)):
+            raise ValidationError({"english_only": _("只用于英文查询的词组要同时有英文词和中文词。")})
         self.terms = "\n".join(terms)
 
     @classmethod
     def load_lines(cls, lines, note=""):
         """Adds one group per line (terms separated as in the admin; blank lines and lines
-        starting with # are skipped), each only if no group has the same terms already.
+        starting with # are skipped; "English => 中文" for a group of English queries only), each
+        only if no group has the same terms already.
         Returns (created, already there, [(line number, message)]): a bad line is reported
         and the others still load."""
         existing = {frozenset(group.term_list()) for group in cls.objects.all()}
@@ -52,7 +66,8 @@ class SynonymGroup(models.Model):
         for number, line in enumerate(lines, 1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
-            group = cls(terms=line, note=note)
+            english_only = ENGLISH_ONLY_ARROW in line
+            group = cls(terms=line.replace(ENGLISH_ONLY_ARROW, "、"), english_only=english_only, note=note)
             try:
                 group.full_clean()
             except ValidationError as error:

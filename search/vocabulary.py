@@ -49,13 +49,15 @@ def _synonyms():
 
 
 def _build_synonyms():
-    groups = [[normalize.fold(t) for t in group.term_list()] for group in SynonymGroup.objects.all()]
+    rows = list(SynonymGroup.objects.all())
+    groups = [[normalize.fold(t) for t in group.term_list()] for group in rows]
     chinese = [term for group in groups for term in group if normalize.is_cjk(term)]
     return {
         "groups": groups,
         "longest_first": [sorted(group, key=len, reverse=True) for group in groups],
         "terms": frozenset(term for group in groups for term in group),
         "english": [term for group in groups for term in group if term.isascii()],
+        "english_only": [group.english_only for group in rows],
         "pinyin": _pinyin_terms(chinese),
         "initials": _initials_terms(chinese),
         "one_off": _one_off_terms(chinese),
@@ -188,20 +190,29 @@ def expand(query):
     # English that no editor's English term covers: the dictionary's Chinese for it. Where a term
     # covers part of it, the rest is translated after the synonyms, in the variants the term
     # made Chinese (fingerprint id card -> fingerprint 身份证 -> 指纹 身份证).
-    covered = any(_contains(folded, term) for term in synonyms["english"])
+    # A dictionary phrase that holds the term is read as a whole: corporal punishment is 体罚,
+    # not 一级士官 (a corporal) + the term punishment's 行政处罚.
+    content = _without_stopwords(folded) if has_english else ""
+    covered = any(_contains(folded, term) and not english.in_longer_phrase(content, term)
+                  for term in synonyms["english"])
     translated = []  # dictionary words, without stop words already (就地 is no 就 + 地)
     if has_english and not covered:
         titles, latin_words = vocabulary()[:2]
         translated = english.translations(_without_stopwords(folded), titles, in_texts, latin_words)
         variants += translated
-    for group, longest_first in zip(groups, synonyms["longest_first"]):
+    for group, longest_first, english_only in zip(groups, synonyms["longest_first"], synonyms["english_only"]):
         for variant in list(variants):
+            # A query written in Chinese stays Chinese: 户口迁移 -> hukou迁移 finds nothing and
+            # costs a variant (and its pinyin alternatives) in every search. A group for English
+            # queries only leaves it alone (经济补偿 is no 经济赔偿).
+            chinese_only = not re.search(r"[a-z]", variant)
+            if chinese_only and english_only:
+                continue
             for term in longest_first:
                 if _contains(variant, term):
-                    # A query written in Chinese stays Chinese: 户口迁移 -> hukou迁移 finds nothing
-                    # and costs a variant (and its pinyin alternatives) in every search.
-                    chinese_only = not re.search(r"[a-z]", variant)
-                    for other in group:
+                    # The Chinese terms first: with licence, licenses ... before it, 许可证 fell
+                    # beyond the last variant.
+                    for other in sorted(group, key=str.isascii):
                         if other != term and not (chinese_only and other.isascii()):
                             variants.append(variant.replace(term, other))
                     break

@@ -10,7 +10,8 @@ class SynonymGroupViewSet(SnippetViewSet):
     icon = "search"
     menu_label = _("搜索同义词")
     add_to_admin_menu = True
-    list_display = ["__str__", "note"]
+    list_display = ["__str__", "english_only", "note"]
+    list_filter = ["english_only"]
     search_fields = ["terms", "note"]
 
 

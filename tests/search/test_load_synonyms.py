@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from search.management.commands.load_synonyms import starter_lines
-from search.models import MAX_TERM_LENGTH, TERM_SEPARATORS, SynonymGroup
+from search.models import ENGLISH_ONLY_ARROW, MAX_TERM_LENGTH, TERM_SEPARATORS, SynonymGroup
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,16 @@ def test_a_file_loads_its_groups_and_reports_bad_lines(tmp_path):
     assert group.term_list() == ["网购", "网络购物"] and group.note == "导入测试"
     assert SynonymGroup.objects.count() == 2
     assert "新建 0 组，已有 2 组" in run(str(path))[0]  # a second run adds nothing
+
+
+def test_a_line_with_an_arrow_is_a_group_for_english_queries_only(tmp_path):
+    path = tmp_path / "synonyms.txt"
+    path.write_text("compensation、compensated => 补偿、赔偿\n补偿 => 赔偿\n", "utf-8")
+    out, err = run(str(path))
+    assert "新建 1 组，已有 0 组，出错 1 行" in out
+    assert "第 2 行未导入" in err and "同时有英文词和中文词" in err
+    group = SynonymGroup.objects.get()
+    assert group.english_only and group.term_list() == ["compensation", "compensated", "补偿", "赔偿"]
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):
@@ -55,7 +65,7 @@ def test_the_starter_list_is_well_formed():
     for number, line in enumerate(starter_lines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        terms = [t.strip() for t in TERM_SEPARATORS.split(line) if t.strip()]
+        terms = [t.strip() for t in TERM_SEPARATORS.split(line.replace(ENGLISH_ONLY_ARROW, "、")) if t.strip()]
         assert len(terms) >= 2, (number, line)
         for term in terms:
             assert 2 <= len(term) <= MAX_TERM_LENGTH, (number, term)

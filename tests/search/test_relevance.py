@@ -279,6 +279,18 @@ def test_a_gloss_with_a_marked_letter_is_kept_whole():
     assert all("后藤" not in word for _place, word in english.glosses().get("got", []))
 
 
+def test_a_dictionary_phrase_that_holds_an_english_term_is_read_whole(portal):
+    SynonymGroup.objects.create(terms="punishment\n行政处罚", english_only=True)
+    assert "体罚" in vocabulary.expand("corporal punishment")
+    assert "行政处罚" in vocabulary.expand("punishment")
+
+
+def test_an_english_term_is_replaced_by_its_chinese_terms_first(portal):
+    SynonymGroup.objects.create(terms="license、licence、licenses、licences、permit、permits、licensed、许可证")
+    variants = vocabulary.expand("license issued another province valid nationwide")
+    assert any(v.startswith("许可证 ") for v in variants)
+
+
 def test_an_english_word_with_an_apostrophe_is_read_with_the_dictionary():
     # driver's license is a gloss (驾驶证); "driver's" was once no word and left as typed.
     assert english.is_word("driver's") and not english.is_word("2026")

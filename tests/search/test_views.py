@@ -145,6 +145,28 @@ def test_synonym_with_a_single_term_is_refused(admin_client):
     assert SynonymGroup.objects.count() == 0
 
 
+def test_a_group_for_english_queries_only_leaves_chinese_queries_alone(admin_client, client, portal):
+    ArticlePageFactory(parent=portal["news"], title="劳动合同解除的经济补偿", slug="severance")
+    ArticlePageFactory(parent=portal["news"], title="交通事故损害赔偿", slug="damages")
+    response = admin_client.post(
+        reverse("wagtailsnippets_portal_search_synonymgroup:add"),
+        {"terms": "compensation、补偿、赔偿", "english_only": "on", "note": ""},
+    )
+    assert response.status_code == 302 and SynonymGroup.objects.get().english_only
+    # English finds both renderings; 补偿 is not searched as 赔偿 (经济补偿 is no 经济赔偿).
+    assert set(api_titles(client, q="compensation")) == {"劳动合同解除的经济补偿", "交通事故损害赔偿"}
+    assert api_titles(client, q="补偿") == ["劳动合同解除的经济补偿"]
+
+
+def test_a_group_for_english_queries_only_needs_english_and_chinese(admin_client):
+    response = admin_client.post(
+        reverse("wagtailsnippets_portal_search_synonymgroup:add"),
+        {"terms": "补偿、赔偿", "english_only": "on", "note": ""},
+    )
+    assert response.status_code == 200 and SynonymGroup.objects.count() == 0
+    assert "只用于英文查询的词组要同时有英文词和中文词" in response.content.decode()
+
+
 def test_english_synonym_for_a_chinese_concept(client, portal):
     SynonymGroup.objects.create(terms="food safety\n食品安全")
     assert api_titles(client, q="Food Safety") == ["我市开展食品安全专项检查"]
