@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import Or, PlainText
+from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from . import kinds, normalize, records, shared, spelt_out, vocabulary
@@ -591,11 +591,24 @@ def _replaces(outcome, suggestion):
     )
 
 
+# A question of how long (多久 and 几天 are stop words) asks for a time limit, which a text
+# states as 三十日内, 期限, 十五个工作日 or 自…之日起: the complete matches that state one score
+# higher (as _matches' boost).
+HOW_LONG = re.compile(r"多久|多长时间|多少天|几天|几个月|几个工作日|how (?:long|soon)|how many days")
+TIME_LIMIT_WORDS = ("日内", "期限", "工作日", "日起")
+
+
+def _time_limit_boost(q, query):
+    if not HOW_LONG.search(normalize.fold(q)):
+        return None
+    return And([query, Or([PlainText(word) for word in TIME_LIMIT_WORDS])])
+
+
 def _rows(q, query, variants, params):
     """(rows, scores, pks matched in the title, tiers, capped): the complete matches of ``query``,
     then, while the page is not full, those leaving one word out, then two. ``tiers``: per page,
     how many of the query's words it leaves out."""
-    rows, scores, in_title, capped = _matches(query, params)
+    rows, scores, in_title, capped = _matches(query, params, boost=_time_limit_boost(q, query))
     tiers = {row["pk"]: 0 for row in rows}
     for leave_out in (1, 2):
         if len(rows) >= settings.PORTAL_SEARCH_PAGE_SIZE:

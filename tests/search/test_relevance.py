@@ -1,5 +1,6 @@
 """Ranking and query rules that the evaluation set measured (search/README.md, Relevance)."""
 
+import datetime
 import os
 import subprocess
 import sys
@@ -35,6 +36,20 @@ def test_a_title_sharing_one_token_is_not_a_title_match(client, portal):
     ArticlePageFactory(parent=portal["news"], title="第十条", slug="pension",
                        summary="职工应当参加基本养老保险，基本养老保险费由用人单位和职工共同缴纳，养老保险待遇按月领取。")
     assert complete_titles(client.get("/api/search/", {"q": "养老保险"}).json()) == ["第十条", "社会保险法第三条"]
+
+
+def test_a_question_of_how_long_puts_a_text_stating_a_time_limit_first(client, portal):
+    from tests.factories import BASE_TIME
+
+    ArticlePageFactory(parent=portal["news"], title="第八条", slug="dibao-8", publish_time=BASE_TIME,
+                       summary="管理审批机关应当自接到申请之日起三十日内办结低保审批手续。")
+    ArticlePageFactory(parent=portal["news"], title="第九条", slug="dibao-9",
+                       publish_time=BASE_TIME + datetime.timedelta(days=1),
+                       summary="低保审批的结果应当公布。低保审批接受群众监督。")
+    api = client.get("/api/search/", {"q": "低保审批要多久"}).json()
+    assert complete_titles(api)[:2] == ["第八条", "第九条"]
+    # Without the question the text that says 低保审批 twice (and is newer) comes first.
+    assert complete_titles(client.get("/api/search/", {"q": "低保审批"}).json())[:2] == ["第九条", "第八条"]
 
 
 def test_title_match_counts_whole_words_and_pinyin():
