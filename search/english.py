@@ -57,11 +57,12 @@ QUERY_STOPWORDS = STOPWORDS | {"no", "just", "already", "also"}
 QUESTION = re.compile(r"\bhow (?:long|soon|often|far|much|many)(?: (?:does|did|will|would) it take)?\b")
 # The past forms of irregular verbs a citizen's question uses, read as the verb (got -> get, not
 # 知道了; died -> die): the glosses give verbs in the present. Not forms that are words of their
-# own in a portal's questions (left turn, saw, lay, fell).
+# own in a portal's questions (left turn, saw, lay, fell), nor passive participles whose verb
+# means something else there (land was taken: 征收, not 收入).
 IRREGULAR = {
     past: verb
     for verb, pasts in (
-        ("get", "got gotten"), ("find", "found"), ("take", "took taken"), ("die", "died"), ("pay", "paid"),
+        ("get", "got gotten"), ("find", "found"), ("take", "took"), ("die", "died"), ("pay", "paid"),
         ("lose", "lost"), ("sell", "sold"), ("buy", "bought"), ("break", "broke broken"),
         ("steal", "stole stolen"), ("give", "gave given"), ("make", "made"), ("say", "said"),
         ("tell", "told"), ("send", "sent"), ("spend", "spent"), ("build", "built"), ("keep", "kept"),

@@ -273,7 +273,7 @@ ROW_FIELDS = ("pk", "title", "sort_time", "content_type_id")
 def _matches(query, params, limit=None, boost=None):
     """Pages and records (published letters) that match, see _page_matches (at most
     MAX_CANDIDATES of each unless ``limit`` says otherwise). Pages that also match ``boost``
-    score higher (relaxed_query's characters): on SQLite its words join the ranked query, whose
+    score higher (relaxed_query's characters, a time limit for a question of how long): on SQLite its words join the ranked query, whose
     BM25 weighs rare characters (销, 户) above common ones; PostgreSQL's ts_rank has no such
     weights, so there a candidate that matches it scores double. Matching on single characters
     would cost time: nearly every document has them."""

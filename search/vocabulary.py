@@ -202,16 +202,16 @@ def expand(query):
         variants += translated
     for group, longest_first, english_only in zip(groups, synonyms["longest_first"], synonyms["english_only"]):
         for variant in list(variants):
-            # A query written in Chinese stays Chinese: 户口迁移 -> hukou迁移 finds nothing and
-            # costs a variant (and its pinyin alternatives) in every search. A group for English
-            # queries only leaves it alone (经济补偿 is no 经济赔偿).
-            chinese_only = not re.search(r"[a-z]", variant)
-            if chinese_only and english_only:
+            # A group for English queries only leaves a Chinese one alone (经济补偿 is no 经济赔偿).
+            if english_only and not re.search(r"[a-z]", variant):
                 continue
             for term in longest_first:
                 if _contains(variant, term):
-                    # The Chinese terms first: with licence, licenses ... before it, 许可证 fell
+                    # A query written in Chinese stays Chinese: 户口迁移 -> hukou迁移 finds nothing
+                    # and costs a variant (and its pinyin alternatives) in every search. The
+                    # Chinese terms first: with licence, licenses ... before it, 许可证 fell
                     # beyond the last variant.
+                    chinese_only = not re.search(r"[a-z]", variant)
                     for other in sorted(group, key=str.isascii):
                         if other != term and not (chinese_only and other.isascii()):
                             variants.append(variant.replace(term, other))
