@@ -285,7 +285,6 @@ def test_an_irregular_past_form_is_read_as_its_verb():
     assert list(english._forms("got"))[:2] == ["get", "got"]
     assert english.translations("died", {})[0] == english.translations("die", {})[0]
     assert "发现" in english.translations("found", {}, in_texts=lambda words: {"发现", "创办"} & set(words))
-    assert list(english._forms("firing"))[0] == "firing"  # regular forms as before
 
 
 def test_a_gloss_with_a_marked_letter_is_kept_whole():
