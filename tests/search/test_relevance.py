@@ -10,7 +10,7 @@ import pytest
 
 from search import english, normalize, service, spelt_out, vocabulary
 from search.models import SynonymGroup
-from tests.factories import ArticlePageFactory
+from tests.factories import BASE_TIME, ArticlePageFactory
 from tests.search.factories import complete_titles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,8 +39,6 @@ def test_a_title_sharing_one_token_is_not_a_title_match(client, portal):
 
 
 def test_a_question_of_how_long_puts_a_text_stating_a_time_limit_first(client, portal):
-    from tests.factories import BASE_TIME
-
     ArticlePageFactory(parent=portal["news"], title="第八条", slug="dibao-8", publish_time=BASE_TIME,
                        summary="管理审批机关应当自接到申请之日起三十日内办结低保审批手续。")
     ArticlePageFactory(parent=portal["news"], title="第九条", slug="dibao-9",
