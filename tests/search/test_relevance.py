@@ -39,15 +39,23 @@ def test_a_title_sharing_one_token_is_not_a_title_match(client, portal):
 
 
 def test_a_question_of_how_long_puts_a_text_stating_a_time_limit_first(client, portal):
-    ArticlePageFactory(parent=portal["news"], title="第八条", slug="dibao-8", publish_time=BASE_TIME,
-                       summary="管理审批机关应当自接到申请之日起三十日内办结低保审批手续。")
-    ArticlePageFactory(parent=portal["news"], title="第九条", slug="dibao-9",
-                       publish_time=BASE_TIME + datetime.timedelta(days=1),
-                       summary="低保审批的结果应当公布。低保审批接受群众监督。")
+    # The same text but for a time limit; the one without it is newer.
+    eighth = ArticlePageFactory(parent=portal["news"], title="第八条", slug="dibao-8", publish_time=BASE_TIME,
+                                summary="低保审批手续应当在三十日内办结。")
+    ninth = ArticlePageFactory(parent=portal["news"], title="第九条", slug="dibao-9",
+                               publish_time=BASE_TIME + datetime.timedelta(days=1),
+                               summary="低保审批手续应当在规定时间办结。")
     api = client.get("/api/search/", {"q": "低保审批要多久"}).json()
     assert complete_titles(api)[:2] == ["第八条", "第九条"]
-    # Without the question the text that says 低保审批 twice (and is newer) comes first.
-    assert complete_titles(client.get("/api/search/", {"q": "低保审批"}).json())[:2] == ["第九条", "第八条"]
+    # The question raises the engine's score of the text with the time limit against the other's.
+    params, query = service.parse({"q": "低保审批要多久"}, "zh-hans"), service.search_query("低保审批")
+
+    def ratio(boost):
+        scores = service._matches(query, params, boost=boost)[1]
+        return scores[eighth.pk] / scores[ninth.pk]
+
+    assert service._time_limit_boost("低保审批", query) is None
+    assert ratio(service._time_limit_boost("低保审批要多久", query)) > ratio(None) * 1.1
 
 
 def test_title_match_counts_whole_words_and_pinyin():
