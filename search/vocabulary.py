@@ -76,7 +76,9 @@ def _contains(text, term):
     return term in text
 
 
-@lru_cache(maxsize=4096)
+# One pattern per Latin synonym term (1,932 in the starter list), unbounded: past a cap, every
+# search would compile them all again, as it did past Python's own cache of 512.
+@lru_cache(maxsize=None)  # noqa: UP033 - "cache" is Django's cache here
 def _whole_word(term):
     return re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])")
 
@@ -198,7 +200,7 @@ def expand(query):
     translated = []  # dictionary words, without stop words already (就地 is no 就 + 地)
     if has_english and not covered:
         titles, latin_words = vocabulary()[:2]
-        translated = english.translations(_without_stopwords(folded), titles, in_texts, latin_words)
+        translated = english.translations(content, titles, in_texts, latin_words)
         variants += translated
     for group, longest_first, english_only in zip(groups, synonyms["longest_first"], synonyms["english_only"]):
         for variant in list(variants):
