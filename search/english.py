@@ -28,10 +28,15 @@ FORMS_PER_WORD = 4  # the word as typed and three other forms
 CHECKED = 12  # words per phrase looked up in the texts, best first (each one indexed look-up, cached)
 ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/$")
 CHINESE_WORD = re.compile(rf"[{normalize.CJK}]{{2,}}")
-# Senses that only point elsewhere or name something; they are not translations.
+# Senses that only point elsewhere or name something; they are not translations. Nor are those
+# marked figurative, literal, a name or a sound, nor the words of Taiwan, dialects, slang and
+# the old written language, which no law of today says. A sense marked with its field is one:
+# "(business) contract" is 合同, "(law) trustee" 受托人.
 NOT_A_MEANING = re.compile(
     r"^(variant of|old variant|japanese variant|erhua variant|see |also written|also pr|pr\.|taiwan pr|"
-    r"surname |cl:|used in|abbr\. for|lit\.|fig\.|\()"
+    r"surname |cl:|used in|abbr\. for|lit\.|fig\.|"
+    r"\((?:fig\.|lit\.|lit\. and fig\.|bird species of china|name|onom\.|tw|dialect|[a-z ]+ dialect|"
+    r"old|archaic|literary|slang|internet slang|vulgar|idiom)\))"
 )
 # The ending of a Chinese law's name (社会保险法), where a gloss would give a word of its own (法律).
 LAW = {"law": "法"}

@@ -293,6 +293,16 @@ def test_an_irregular_past_form_is_read_as_its_verb():
     assert "发现" in english.translations("found", {}, in_texts=lambda words: {"发现", "创办"} & set(words))
 
 
+def test_a_sense_marked_with_its_field_is_a_translation():
+    # 合同 is glossed "(business) contract" and was left out: a contract was only 承包 or 患有.
+    contract = [word for _place, word in english.glosses()["contract"]]
+    assert "合同" in contract and "受托人" in [word for _place, word in english.glosses()["trustee"]]
+    # Figurative senses, sounds and Taiwan's words are still no translations.
+    assert english.senses()["一团漆黑"] == ["pitch black"]  # not "(fig.) to be completely in the dark"
+    assert english.senses()["乒乓"] == ["clatter", "ping pong", "table tennis"]  # not "(onom.) rattle"
+    assert english.senses()["三不五时"] == ["frequently"]  # not "(Tw) from time to time"
+
+
 def test_a_gloss_with_a_marked_letter_is_kept_whole():
     # Gotō (后藤, a surname) was cut at the ō into "got".
     assert english._gloss_key("Gotō (Japanese surname)") == "goto"
