@@ -19,11 +19,12 @@ PlainText/Phrase/Or/And trees return None and the caller falls back to the backe
 search.
 """
 
+import re
 from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connections, transaction
-from django.db.models import F, IntegerField
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.weights import get_sql_weights
@@ -91,7 +92,9 @@ class CandidatesMixin:
         with transaction.atomic(using=rows.db):
             with connections[rows.db].cursor() as cursor:
                 cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # until the transaction ends
-            return self._candidates(page_ids_for, tsquery, boost_query, rows, limit, titles)
+            # The boost's own words (those the query lacks), for partial credit (_candidates).
+            extra = sorted(set(LEXEME.findall(raw_boost)) - set(LEXEME.findall(raw))) if raw_boost else []
+            return self._candidates(page_ids_for, tsquery, boost_query, rows, limit, titles, extra)
 
     def matches_any(self, queries, pages):
         """For each of ``queries`` (PlainText), whether any of ``pages`` matches it, in two
@@ -121,7 +124,7 @@ class CandidatesMixin:
             result[i] = exists
         return result
 
-    def _candidates(self, page_ids_for, tsquery, boost_query, rows, limit, titles):
+    def _candidates(self, page_ids_for, tsquery, boost_query, rows, limit, titles, extra=()):
         """``page_ids_for(vector)``: (the entries with their page id for a step that matches
         ``vector``, or None when no entry does; whether few do, see _rows), counted only for the
         steps taken; for any other look-up without one."""
@@ -144,13 +147,30 @@ class CandidatesMixin:
             F("body"), tsquery, weights=weights
         )
         keys = [str(row["pk"]) for row, _in_title in found]
-        found_entries = page_ids_for()[0].filter(object_id__in=keys)
-        scores = dict(found_entries.annotate(score=rank).values_list("page_id", "score"))
-        if boost_query is not None:
-            boosted = found_entries.annotate(vector=_title_and_body()).filter(vector=boost_query)
-            for page_id in boosted.values_list("page_id", flat=True):
-                scores[page_id] *= 2
+        entries = page_ids_for()[0].filter(object_id__in=keys).annotate(score=rank)
+        if boost_query is None:
+            scores = dict(entries.values_list("page_id", "score"))
+        else:
+            # In the same statement, which reads the vectors once: a candidate that matches the
+            # boost scores double; one that has some of its own words (``extra``, those the
+            # query lacks) up to half more for their share, as SQLite's BM25 counts each word of
+            # the boost a text has (信访 越 级 for 越级上访 raises what says 上一级 a little).
+            share = sum(
+                (Case(When(Q(title=word) | Q(body=word), then=1), default=0) for word in
+                 (SearchQuery(f"'{lexeme}'", search_type="raw", config=self.config) for lexeme in extra)),
+                Value(0),
+            )
+            entries = entries.annotate(
+                vector=_title_and_body(), full=Case(When(vector=boost_query, then=1), default=0), share=share
+            )
+            scores = {
+                page_id: score * (2 if full else 1 + (count / len(extra) / 2 if extra else 0))
+                for page_id, score, full, count in entries.values_list("page_id", "score", "full", "share")
+            }
         return [(row, scores.get(row["pk"], 0.0), title) for row, title in found]
+
+
+LEXEME = re.compile(r"'([^']+)'")  # a word of a raw tsquery (backend.tsquery quotes them)
 
 
 def _matches_up_to(vector, tsquery, n):

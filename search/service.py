@@ -275,8 +275,9 @@ def _matches(query, params, limit=None, boost=None):
     MAX_CANDIDATES of each unless ``limit`` says otherwise). Pages that also match ``boost``
     score higher (relaxed_query's characters, a time limit for a question of how long): on SQLite its words join the ranked query, whose
     BM25 weighs rare characters (销, 户) above common ones; PostgreSQL's ts_rank has no such
-    weights, so there a candidate that matches it scores double. Matching on single characters
-    would cost time: nearly every document has them."""
+    weights, so there a candidate that matches it scores double, and one that has some of its
+    words a share of that (candidates.py). Matching on single characters would cost time:
+    nearly every document has them."""
     limit = limit or MAX_CANDIDATES
     rows, scores, in_title, capped = _page_matches(query, params, limit, boost)
     more, more_scores = records.matches(query, params, _date_bounds(params), limit)

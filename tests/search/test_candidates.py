@@ -155,3 +155,19 @@ def test_a_step_that_no_entry_matches_reads_no_pages(flood):
         assert [r["title"] for r in rows] == titles
         page_reads = [s["sql"] for s in statements if s["sql"].startswith('SELECT "wagtailcore_page"')]
         assert len(page_reads) == len(titles)  # one step read the pages, or none
+
+
+@postgres_only
+def test_a_candidate_with_some_of_the_boosts_words_scores_higher(portal):
+    # 越级上访: the texts say 上一级, not 越级. SQLite's BM25 counts each word of the boost
+    # (信访 越 级) that a text has; PostgreSQL doubled a score only for all of them.
+    pages = {
+        name: ArticlePageFactory(parent=portal["news"], title=f"信访事项的提出（{name}）", slug=f"petition-{name}",
+                                 summary=f"信访人{middle}机关提出信访事项。")
+        for name, middle in (("some", "向上一级"), ("none", "向有关的"), ("all", "越级向"))
+    }
+    params = service.parse({"q": "越级上访"}, "zh-hans")
+    scores = service._matches(PlainText("信访"), params, boost=PlainText("信访 越 级"))[1]
+    some, none, every = (scores[pages[name].pk] for name in ("some", "none", "all"))
+    # One of the two words: a quarter more (the texts alone score a few per cent apart).
+    assert some > none * 1.15 and every > some * 1.4
