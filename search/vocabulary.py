@@ -161,6 +161,16 @@ def _without_stopwords(folded):
     return kept if kept else folded
 
 
+# Punctuation at a Latin word (violation, which / who pays? / (for foreigners)): the word with it
+# was no English word, so it stayed untranslated and the Chinese version failed to match.
+# Apostrophes and hyphens are a word's own (driver's, on-the-spot).
+LATIN_PUNCTUATION = re.compile(r"(?<=[a-z])[^\w\s'-]+|[^\w\s'-]+(?=[a-z])")
+
+
+def _without_latin_punctuation(folded):
+    return " ".join(LATIN_PUNCTUATION.sub(" ", folded).split())
+
+
 def expand(query):
     """The query plus its variants (folded): Taiwan wording (政府資訊 -> 政府信息), the pinyin of a
     synonym term (shebao -> 社保, whose title pages have no such pinyin), other full pinyin as the
@@ -169,8 +179,8 @@ def expand(query):
     Chinese (seat belt -> 安全带, see english.py), and last Chinese words that no text says in
     words of the same meaning that texts say (老人 -> 老年人). Stop words are left out after the
     synonyms are applied, so that a term with one in it still counts (hit and run -> 肇事逃逸)."""
-    folded = normalize.fold(query)
-    variants = list(dict.fromkeys([folded, normalize.fold_phrases(query)]))
+    folded = _without_latin_punctuation(normalize.fold(query))
+    variants = list(dict.fromkeys([folded, _without_latin_punctuation(normalize.fold_phrases(query))]))
     synonyms = _synonyms()
     pinyin_terms = synonyms["pinyin"]
     conversions = {}

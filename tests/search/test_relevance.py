@@ -253,6 +253,18 @@ def test_english_without_a_synonym_is_read_with_the_dictionary(client, portal):
     assert english.translations("qwzx", {}) == []
 
 
+def test_punctuation_at_an_english_word_is_left_out(client, portal):
+    # "belt?" and "violation," were no English words: left untranslated, the Chinese failed.
+    ArticlePageFactory(parent=portal["news"], title="机动车乘车规定", slug="seat-belt-question",
+                       summary="机动车行驶时，驾驶人、乘坐人员应当按规定使用安全带。")
+    assert complete_titles(client.get("/api/search/", {"q": "seat belt?"}).json()) == ["机动车乘车规定"]
+    assert vocabulary.expand("my violation, which law (the old one?) applies") == vocabulary.expand(
+        "my violation which law the old one applies")
+    # Not inside a number, an apostrophe or a hyphen, nor in Chinese.
+    assert vocabulary.expand("3.5% driver's on-the-spot")[0] == "3.5% driver's on-the-spot"
+    assert vocabulary.expand("低保，怎么办？")[0] == "低保,怎么办?"
+
+
 def test_english_in_another_form_a_hyphen_and_a_law_name():
     # The dictionary glosses renew, not renewal; on-the-spot as three words; a law is named X法.
     assert "更新" in english.translations("renewal", {})
