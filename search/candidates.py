@@ -19,6 +19,7 @@ PlainText/Phrase/Or/And trees return None and the caller falls back to the backe
 search.
 """
 
+import math
 import re
 from contextlib import contextmanager
 
@@ -31,7 +32,6 @@ from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .backend import raw_tsquery
 
 NUMERIC_ID = r"^[0-9]{1,9}$"  # as in migration 0004's index
 # Up to this many candidates (the fallbacks' 100), PostgreSQL may walk the pages newest first
@@ -63,6 +63,8 @@ class CandidatesMixin:
         a "pk" key (filters and order included); a candidate that also matches ``boost`` scores
         double. Without ``titles`` (a model with no field named title, whose entries' title is
         empty) step 1 is skipped. None when a query is not one this method compiles."""
+        from .backend import raw_tsquery  # not at the top: the backend imports this module
+
         raw = raw_tsquery(query)
         raw_boost = raw_tsquery(boost) if boost is not None else None
         if raw is None or (boost is not None and raw_boost is None):
@@ -94,13 +96,15 @@ class CandidatesMixin:
                 cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # until the transaction ends
             # The boost's own words (those the query lacks), for partial credit (_candidates).
             extra = sorted(set(LEXEME.findall(raw_boost)) - set(LEXEME.findall(raw))) if raw_boost else []
-            return self._candidates(page_ids_for, tsquery, boost_query, rows, limit, titles, extra)
+            return self._candidates(page_ids_for, tsquery, boost_query, rows, limit, titles, raw, extra)
 
     def matches_any(self, queries, pages):
         """For each of ``queries`` (PlainText), whether any of ``pages`` matches it, in two
         statements whatever their number; None when one does not compile. The entries are
         looked up first, in the (title || body) GIN index: through modelsearch a word that no
         text says walked all the pages (1.8 s at 100,000); the pages only for those found."""
+        from .backend import raw_tsquery
+
         raws = [raw_tsquery(query) for query in queries]
         if None in raws:
             return None
@@ -124,7 +128,7 @@ class CandidatesMixin:
             result[i] = exists
         return result
 
-    def _candidates(self, page_ids_for, tsquery, boost_query, rows, limit, titles, extra=()):
+    def _candidates(self, page_ids_for, tsquery, boost_query, rows, limit, titles, raw, extra):
         """``page_ids_for(vector)``: (the entries with their page id for a step that matches
         ``vector``, or None when no entry does; whether few do, see _rows), counted only for the
         steps taken; for any other look-up without one."""
@@ -147,29 +151,58 @@ class CandidatesMixin:
             F("body"), tsquery, weights=weights
         )
         keys = [str(row["pk"]) for row, _in_title in found]
-        entries = page_ids_for()[0].filter(object_id__in=keys).annotate(score=rank)
+        entries = page_ids_for()[0].filter(object_id__in=keys)
+        # One statement, which reads the vectors once: the rank, which of the query's words each
+        # candidate has (for their rarity) and, with a boost, whether it matches the boost and
+        # how many of the boost's own words (``extra``, those the query lacks) it has.
+        words = list(dict.fromkeys(LEXEME.findall(raw)))[:MAX_WEIGHED_WORDS]
+        has = [self._has(word) for word in words] if len(words) > 1 else []
+        flags = {f"has{i}": expression for i, expression in enumerate(has)}
         if boost_query is None:
-            scores = dict(entries.values_list("page_id", "score"))
+            entries = entries.annotate(full=Value(0), share=Value(0))
         else:
-            # In the same statement, which reads the vectors once: a candidate that matches the
-            # boost scores double; one that has some of its own words (``extra``, those the
-            # query lacks) up to half more for their share, as SQLite's BM25 counts each word of
-            # the boost a text has (信访 越 级 for 越级上访 raises what says 上一级 a little).
-            share = sum(
-                (Case(When(Q(title=word) | Q(body=word), then=1), default=0) for word in
-                 (SearchQuery(f"'{lexeme}'", search_type="raw", config=self.config) for lexeme in extra)),
-                Value(0),
+            entries = entries.annotate(vector=_title_and_body()).annotate(
+                full=Case(When(vector=boost_query, then=1), default=0),
+                share=sum((self._has(word) for word in extra), Value(0)),
             )
-            entries = entries.annotate(
-                vector=_title_and_body(), full=Case(When(vector=boost_query, then=1), default=0), share=share
-            )
-            scores = {
-                page_id: score * (2 if full else 1 + (count / len(extra) / 2 if extra else 0))
-                for page_id, score, full, count in entries.values_list("page_id", "score", "full", "share")
-            }
+        values = entries.annotate(score=rank, **flags)
+        found_rows = list(values.values_list("page_id", "score", "full", "share", *flags))
+        rarity = _rarity([row[4:] for row in found_rows]) if has else [1.0] * len(found_rows)
+        scores = {}
+        for (page_id, score, matches_boost, count, *_has), weight in zip(found_rows, rarity):
+            # A candidate that matches the boost scores double; one that has some of its own
+            # words up to half more for their share, as SQLite's BM25 counts each word of the
+            # boost a text has (信访 越 级 for 越级上访 raises what says 上一级 a little).
+            factor = 2 if matches_boost else 1 + (count / len(extra) / 2 if extra else 0)
+            scores[page_id] = score * factor * weight
         return [(row, scores.get(row["pk"], 0.0), title) for row, title in found]
 
+    def _has(self, word):
+        """1 when an entry's title or body has ``word`` (a lexeme), else 0."""
+        query = SearchQuery(f"'{word}'", search_type="raw", config=self.config)
+        return Case(When(Q(title=query) | Q(body=query), then=1), default=0)
 
+
+def _rarity(flags):
+    """Per candidate, a weight for how rare among the candidates the query's words it has are
+    (``flags``: per candidate, 1 or 0 per word), 1 on average. ts_rank, unlike SQLite's BM25,
+    weighs every word alike, so a text with 老年 ten times ranked above the one that says
+    老年教育 for 老年大学 (its variants 老年学校, 老年教育); the rarity of a word among the
+    candidates stands in for its rarity in all texts. Words every candidate has weigh the same
+    for all: one variant's complete matches keep ts_rank's order."""
+    n = len(flags)
+    counts = [sum(column) for column in zip(*flags)]
+    weights = [math.log((n + 1) / (count + 0.5)) for count in counts]
+    per_candidate = []
+    for row in flags:
+        own = [weight for weight, flag in zip(weights, row) if flag]
+        per_candidate.append(sum(own) / len(own) if own else 0.0)
+    mean = sum(per_candidate) / n if n else 0.0
+    return [value / mean if mean else 1.0 for value in per_candidate]
+
+
+# The query's first words weighed for their rarity (an English question's variants have dozens).
+MAX_WEIGHED_WORDS = 32
 LEXEME = re.compile(r"'([^']+)'")  # a word of a raw tsquery (backend.tsquery quotes them)
 
 

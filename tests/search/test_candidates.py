@@ -171,3 +171,39 @@ def test_a_candidate_with_some_of_the_boosts_words_scores_higher(portal):
     some, none, every = (scores[pages[name].pk] for name in ("some", "none", "all"))
     # One of the two words: a quarter more (the texts alone score a few per cent apart).
     assert some > none * 1.15 and every > some * 1.4
+
+
+def test_rarity_weighs_the_words_that_few_candidates_have():
+    from search import candidates
+
+    # Words: 老年, 大学, 教育. Two candidates say 老年大学, one says 老年教育.
+    weights = candidates._rarity([(1, 1, 0), (1, 1, 0), (1, 0, 1)])
+    assert weights[0] == weights[1] < 1 < weights[2]
+    assert sum(weights) == pytest.approx(3)
+    # Every candidate has every word (one variant's complete matches): ts_rank's order stays.
+    assert candidates._rarity([(1, 1), (1, 1)]) == [1.0, 1.0]
+
+
+@postgres_only
+def test_a_candidate_with_the_rarer_words_of_the_query_scores_higher(portal, monkeypatch):
+    from search import candidates
+
+    # ts_rank weighs 老年 as much as 教育: the texts that repeat 老年 ranked first for 老年大学
+    # or 老年教育, whatever they said besides.
+    common = [
+        ArticlePageFactory(parent=portal["news"], title=f"老年人活动通知（{n}）", slug=f"elderly-{n}",
+                           summary="举办老年大学，老年人、老年人家属和老年志愿者参加。")
+        for n in (1, 2)
+    ]
+    rare = ArticlePageFactory(parent=portal["news"], title="老年人活动通知（3）", slug="elderly-3",
+                              summary="发展老年教育。")
+    query = Or([PlainText("老年大学"), PlainText("老年教育")])
+    params = service.parse({"q": "老年大学"}, "zh-hans")
+
+    def ratio():
+        scores = service._matches(query, params)[1]
+        return scores[rare.pk] / scores[common[0].pk]
+
+    weighed = ratio()
+    monkeypatch.setattr(candidates, "MAX_WEIGHED_WORDS", 1)  # no rarity: ts_rank alone
+    assert weighed > ratio() * 1.5
