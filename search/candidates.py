@@ -32,7 +32,6 @@ from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 
-
 NUMERIC_ID = r"^[0-9]{1,9}$"  # as in migration 0004's index
 # Up to this many candidates (the fallbacks' 100), PostgreSQL may walk the pages newest first
 # and look each one's entry up (migration 0004): for a word in 10% of the titles that finds 100
@@ -61,7 +60,8 @@ class CandidatesMixin:
 
         ``rows`` is an ordered ``values()`` queryset of pages (or of records, records.py) with
         a "pk" key (filters and order included); a candidate that also matches ``boost`` scores
-        double. Without ``titles`` (a model with no field named title, whose entries' title is
+        double, one with some of the boost's own words up to half more, and every score is
+        weighed by the rarity of the query's words (_rarity). Without ``titles`` (a model with no field named title, whose entries' title is
         empty) step 1 is skipped. None when a query is not one this method compiles."""
         from .backend import raw_tsquery  # not at the top: the backend imports this module
 
@@ -169,7 +169,7 @@ class CandidatesMixin:
         found_rows = list(values.values_list("page_id", "score", "full", "share", *flags))
         rarity = _rarity([row[4:] for row in found_rows]) if has else [1.0] * len(found_rows)
         scores = {}
-        for (page_id, score, matches_boost, count, *_has), weight in zip(found_rows, rarity):
+        for (page_id, score, matches_boost, count, *_flags), weight in zip(found_rows, rarity):
             # A candidate that matches the boost scores double; one that has some of its own
             # words up to half more for their share, as SQLite's BM25 counts each word of the
             # boost a text has (信访 越 级 for 越级上访 raises what says 上一级 a little).
