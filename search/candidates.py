@@ -155,7 +155,8 @@ class CandidatesMixin:
         # One statement, which reads the vectors once: the rank, which of the query's words each
         # candidate has (for their rarity) and, with a boost, whether it matches the boost and
         # how many of the boost's own words (``extra``, those the query lacks) it has.
-        words = list(dict.fromkeys(LEXEME.findall(raw)))[:MAX_WEIGHED_WORDS]
+        # Without an OR every candidate has every word, and the weights would all be 1.
+        words = list(dict.fromkeys(LEXEME.findall(raw)))[:MAX_WEIGHED_WORDS] if "|" in raw else []
         has = [self._has(word) for word in words] if len(words) > 1 else []
         flags = {f"has{i}": expression for i, expression in enumerate(has)}
         if boost_query is None:
