@@ -61,8 +61,9 @@ class CandidatesMixin:
         ``rows`` is an ordered ``values()`` queryset of pages (or of records, records.py) with
         a "pk" key (filters and order included); a candidate that also matches ``boost`` scores
         double, one with some of the boost's own words up to half more, and every score is
-        weighed by the rarity of the query's words (_rarity). Without ``titles`` (a model with no field named title, whose entries' title is
-        empty) step 1 is skipped. None when a query is not one this method compiles."""
+        weighed by the rarity of the query's words (_rarity). Without ``titles`` (a model with
+        no field named title, whose entries' title is empty) step 1 is skipped. None when a
+        query is not one this method compiles."""
         from .backend import raw_tsquery  # not at the top: the backend imports this module
 
         raw = raw_tsquery(query)
@@ -94,9 +95,13 @@ class CandidatesMixin:
         with transaction.atomic(using=rows.db):
             with connections[rows.db].cursor() as cursor:
                 cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # until the transaction ends
-            # The boost's own words (those the query lacks), for partial credit (_candidates).
-            extra = sorted(set(LEXEME.findall(raw_boost)) - set(LEXEME.findall(raw))) if raw_boost else []
-            return self._candidates(page_ids_for, tsquery, boost_query, rows, limit, titles, raw, extra)
+            words = list(dict.fromkeys(LEXEME.findall(raw)))
+            # Weighed for their rarity only with an OR: without one every candidate has every
+            # word, and the weights would all be 1.
+            weighed = words[:MAX_WEIGHED_WORDS] if "|" in raw and len(words) > 1 else []
+            # The boost's own words (those the query lacks), for partial credit.
+            extra = sorted(set(LEXEME.findall(raw_boost)) - set(words)) if raw_boost else []
+            return self._candidates(page_ids_for, tsquery, boost_query, rows, limit, titles, weighed, extra)
 
     def matches_any(self, queries, pages):
         """For each of ``queries`` (PlainText), whether any of ``pages`` matches it, in two
@@ -128,10 +133,11 @@ class CandidatesMixin:
             result[i] = exists
         return result
 
-    def _candidates(self, page_ids_for, tsquery, boost_query, rows, limit, titles, raw, extra):
+    def _candidates(self, page_ids_for, tsquery, boost_query, rows, limit, titles, weighed, extra):
         """``page_ids_for(vector)``: (the entries with their page id for a step that matches
         ``vector``, or None when no entry does; whether few do, see _rows), counted only for the
-        steps taken; for any other look-up without one."""
+        steps taken; for any other look-up without one. ``weighed``: the query's words whose
+        rarity weighs the scores; ``extra``: the boost's own words."""
         in_title = []
         in_titles, few = page_ids_for(F("title")) if titles else (None, False)
         if in_titles is not None:
@@ -155,10 +161,7 @@ class CandidatesMixin:
         # One statement, which reads the vectors once: the rank, which of the query's words each
         # candidate has (for their rarity) and, with a boost, whether it matches the boost and
         # how many of the boost's own words (``extra``, those the query lacks) it has.
-        # Without an OR every candidate has every word, and the weights would all be 1.
-        words = list(dict.fromkeys(LEXEME.findall(raw)))[:MAX_WEIGHED_WORDS] if "|" in raw else []
-        has = [self._has(word) for word in words] if len(words) > 1 else []
-        flags = {f"has{i}": expression for i, expression in enumerate(has)}
+        flags = {f"has{i}": self._has(word) for i, word in enumerate(weighed)}
         if boost_query is None:
             entries = entries.annotate(full=Value(0), share=Value(0))
         else:
@@ -168,7 +171,7 @@ class CandidatesMixin:
             )
         values = entries.annotate(score=rank, **flags)
         found_rows = list(values.values_list("page_id", "score", "full", "share", *flags))
-        rarity = _rarity([row[4:] for row in found_rows]) if has else [1.0] * len(found_rows)
+        rarity = _rarity([row[4:] for row in found_rows]) if flags else [1.0] * len(found_rows)
         scores = {}
         for (page_id, score, matches_boost, count, *_flags), weight in zip(found_rows, rarity):
             # A candidate that matches the boost scores double; one that has some of its own
