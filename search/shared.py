@@ -78,3 +78,20 @@ def forget(*keys):
     cache.delete_many([k for key in keys for k in (key, _version_key(key))])
     for key in keys:
         _saw(key, None)
+
+
+def remembered(key, items, compute, limit):
+    """{item: value} for at least ``items``, from a dict kept in the cache at ``key``: only the
+    items not in it are computed (``compute(new)``: their values, in order). Past ``limit``
+    entries it starts again rather than grow without bound. Whoever uses a key drops it when a
+    page is (un)published (forget)."""
+    known = get(key, dict)
+    new = [item for item in dict.fromkeys(items) if item not in known]
+    if new:
+        if len(known) + len(new) > limit:
+            known, new = {}, list(dict.fromkeys(items))
+        else:
+            known = dict(known)  # not the copy other threads of this process read
+        known.update(zip(new, compute(new)))
+        store(key, known)
+    return known

@@ -16,7 +16,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 from wagtail.signals import page_published, page_unpublished
 
-from . import normalize, shared, vocabulary
+from . import normalize, shared
 
 SPELLINGS_KEY = "portal_search:spellings"
 MAX_REMEMBERED = 1000
@@ -63,7 +63,7 @@ def spellings(word):
     the shortest run of the texts that has its characters in order, at most MAX_GAP apart within
     a clause, widened to whole words. Read from the PAGES_READ best pages with all of the
     characters, remembered until a page is (un)published."""
-    return vocabulary.remembered(SPELLINGS_KEY, [word], _each_spellings, MAX_REMEMBERED)[word]
+    return shared.remembered(SPELLINGS_KEY, [word], _each_spellings, MAX_REMEMBERED)[word]
 
 
 def _each_spellings(words):

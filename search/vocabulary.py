@@ -285,7 +285,7 @@ def in_texts(words):
     """The ``words`` that a live page's title or text has: unranked index look-ups of the words
     not yet known (on PostgreSQL two statements for all of them, see matches_any), cached until
     a page is (un)published."""
-    known = remembered(IN_TEXTS_KEY, words, _look_up, MAX_IN_TEXTS)
+    known = shared.remembered(IN_TEXTS_KEY, words, _look_up, MAX_IN_TEXTS)
     return {word for word in words if known[word]}
 
 
@@ -296,23 +296,6 @@ def _look_up(words):
     if found is None:
         found = [bool(backend.search(query, live, order_by_relevance=False)[:1]) for query in queries]
     return found
-
-
-def remembered(key, items, compute, limit):
-    """{item: value} for at least ``items``, from a dict kept in the cache at ``key``: only the
-    items not in it are computed (``compute(new)``: their values, in order). Past ``limit``
-    entries it starts again rather than grow without bound. Whoever uses a key drops it when a
-    page is (un)published (shared.forget)."""
-    known = shared.get(key, dict)
-    new = [item for item in dict.fromkeys(items) if item not in known]
-    if new:
-        if len(known) + len(new) > limit:
-            known, new = {}, list(dict.fromkeys(items))
-        else:
-            known = dict(known)  # not the copy other threads of this process read
-        known.update(zip(new, compute(new)))
-        shared.store(key, known)
-    return known
 
 
 # --- Pinyin typed without choosing the characters --------------------------------
