@@ -28,9 +28,13 @@ from django.db import connections, transaction
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
+from django.dispatch import receiver
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.signals import page_published, page_unpublished
+
+from . import shared
 
 NUMERIC_ID = r"^[0-9]{1,9}$"  # as in migration 0004's index
 # Up to this many candidates (the fallbacks' 100), PostgreSQL may walk the pages newest first
@@ -61,9 +65,9 @@ class CandidatesMixin:
         ``rows`` is an ordered ``values()`` queryset of pages (or of records, records.py) with
         a "pk" key (filters and order included); a candidate that also matches ``boost`` scores
         double, one with some of the boost's own words up to half more, and every score is
-        weighed by the rarity of the query's words (_rarity). Without ``titles`` (a model with
-        no field named title, whose entries' title is empty) step 1 is skipped. None when a
-        query is not one this method compiles."""
+        weighed by the rarity of the query's words in all texts (_rarity_of, _weights). Without
+        ``titles`` (a model with no field named title, whose entries' title is empty) step 1 is
+        skipped. None when a query is not one this method compiles."""
         from .backend import raw_tsquery  # not at the top: the backend imports this module
 
         raw = raw_tsquery(query)
@@ -101,7 +105,29 @@ class CandidatesMixin:
             weighed = words[:MAX_WEIGHED_WORDS] if "|" in raw and len(words) > 1 else []
             # The boost's own words (those the query lacks), for partial credit.
             extra = sorted(set(LEXEME.findall(raw_boost)) - set(words)) if raw_boost else []
-            return self._candidates(page_ids_for, tsquery, boost_query, rows, limit, titles, weighed, extra)
+            rarity = self._rarity_of(weighed) if weighed else {}
+            return self._candidates(page_ids_for, tsquery, boost_query, rows, limit, titles, rarity, extra)
+
+    def _rarity_of(self, words):
+        """{word: its inverse document frequency}, as BM25's: log((N + 1) / (n + 0.5)) for N
+        entries of which n have the word, counted up to DF_CAP in the (title || body) GIN index
+        and remembered until a page is (un)published (one statement for the words not yet known;
+        a word more common than the cap weighs as if it had the cap)."""
+        known = shared.remembered(FREQUENCIES_KEY, [ALL_ENTRIES, *words], self._frequencies, MAX_FREQUENCIES)
+        total = known[ALL_ENTRIES]
+        return {word: math.log((total + 1) / (known[word] + 0.5)) for word in words}
+
+    def _frequencies(self, words):
+        """How many entries there are (for ALL_ENTRIES) or have each word, up to DF_CAP."""
+        entries = get_app_config().get_model("IndexEntry")._default_manager
+        any_entry = entries.annotate(vector=_title_and_body())
+        counted = [
+            entries.values("pk") if word == ALL_ENTRIES
+            else any_entry.filter(vector=SearchQuery(f"'{word}'", search_type="raw", config=self.config))
+            .values("pk")[:DF_CAP]
+            for word in words
+        ]
+        return _each("(SELECT count(*) FROM ({}) AS counted)", counted, entries.db)
 
     def matches_any(self, queries, pages):
         """For each of ``queries`` (PlainText), whether any of ``pages`` matches it, in two
@@ -133,11 +159,11 @@ class CandidatesMixin:
             result[i] = exists
         return result
 
-    def _candidates(self, page_ids_for, tsquery, boost_query, rows, limit, titles, weighed, extra):
+    def _candidates(self, page_ids_for, tsquery, boost_query, rows, limit, titles, rarity, extra):
         """``page_ids_for(vector)``: (the entries with their page id for a step that matches
         ``vector``, or None when no entry does; whether few do, see _rows), counted only for the
-        steps taken; for any other look-up without one. ``weighed``: the query's words whose
-        rarity weighs the scores; ``extra``: the boost's own words."""
+        steps taken; for any other look-up without one. ``rarity``: {word: weight} of the query's
+        words whose rarity weighs the scores; ``extra``: the boost's own words."""
         in_title = []
         in_titles, few = page_ids_for(F("title")) if titles else (None, False)
         if in_titles is not None:
@@ -161,7 +187,7 @@ class CandidatesMixin:
         # One statement, which reads the vectors once: the rank, which of the query's words each
         # candidate has (for their rarity) and, with a boost, whether it matches the boost and
         # how many of the boost's own words (``extra``, those the query lacks) it has.
-        flags = {f"has{i}": self._has(word) for i, word in enumerate(weighed)}
+        flags = {f"has{i}": self._has(word) for i, word in enumerate(rarity)}
         if boost_query is None:
             entries = entries.annotate(full=Value(0), share=Value(0))
         else:
@@ -171,9 +197,9 @@ class CandidatesMixin:
             )
         values = entries.annotate(score=rank, **flags)
         found_rows = list(values.values_list("page_id", "score", "full", "share", *flags))
-        rarity = _rarity([row[4:] for row in found_rows]) if flags else [1.0] * len(found_rows)
+        weights = _weights([row[4:] for row in found_rows], list(rarity.values())) if flags else [1.0] * len(found_rows)
         scores = {}
-        for (page_id, score, matches_boost, count, *_flags), weight in zip(found_rows, rarity):
+        for (page_id, score, matches_boost, count, *_flags), weight in zip(found_rows, weights):
             # A candidate that matches the boost scores double; one that has some of its own
             # words up to half more for their share, as SQLite's BM25 counts each word of the
             # boost a text has (信访 越 级 for 越级上访 raises what says 上一级 a little).
@@ -187,27 +213,29 @@ class CandidatesMixin:
         return Case(When(Q(title=query) | Q(body=query), then=1), default=0)
 
 
-def _rarity(flags):
-    """Per candidate, a weight for how rare among the candidates the query's words it has are
-    (``flags``: per candidate, 1 or 0 per word), 1 on average. ts_rank, unlike SQLite's BM25,
-    weighs every word alike, so a text with 老年 ten times ranked above the one that says
-    老年教育 for 老年大学 (its variants 老年学校, 老年教育); the rarity of a word among the
-    candidates stands in for its rarity in all texts. Words every candidate has weigh the same
-    for all: one variant's complete matches keep ts_rank's order."""
-    n = len(flags)
-    counts = [sum(column) for column in zip(*flags)]
-    weights = [math.log((n + 1) / (count + 0.5)) for count in counts]
+def _weights(flags, rarity):
+    """Per candidate, the rarity of the query's words it has, added up as BM25 adds up its words
+    (``flags``: per candidate, 1 or 0 per word; ``rarity``: per word, its weight), scaled to 1
+    on average. ts_rank, unlike SQLite's BM25, weighs every word alike: for 防汛 抗旱 a text
+    that says 抗旱, which few texts say, scored as one that says 防汛, which many do. Words every
+    candidate has weigh the same for all: one variant's complete matches keep ts_rank's order."""
     per_candidate = []
     for row in flags:
-        own = [weight for weight, flag in zip(weights, row) if flag]
-        per_candidate.append(sum(own) / len(own) if own else 0.0)
-    mean = sum(per_candidate) / n if n else 0.0
+        own = [weight for weight, flag in zip(rarity, row) if flag]
+        per_candidate.append(sum(own))
+    mean = sum(per_candidate) / len(per_candidate) if per_candidate else 0.0
     return [value / mean if mean else 1.0 for value in per_candidate]
 
 
 # The query's first words weighed for their rarity (an English question's variants have dozens).
 MAX_WEIGHED_WORDS = 32
 LEXEME = re.compile(r"'([^']+)'")  # a word of a raw tsquery (backend.tsquery quotes them)
+FREQUENCIES_KEY = "portal_search:frequencies"
+MAX_FREQUENCIES = 5000  # words whose frequency is remembered
+ALL_ENTRIES = ""  # no word: the key of the number of entries
+# Documents counted per word, at most. Counting visits the entries; at 100,000 documents a word
+# in more than 2% of them is common, and more precision would cost more milliseconds.
+DF_CAP = 2000
 
 
 def _matches_up_to(vector, tsquery, n):
@@ -247,13 +275,24 @@ def _index_scans(using):
 
 def _exists_each(querysets, using):
     """[bool]: whether each queryset has a row, in one statement (SELECT EXISTS(...), ...)."""
+    return _each("EXISTS({})", [qs.values("pk") for qs in querysets], using)
+
+
+def _each(expression, querysets, using):
+    """[value]: ``expression`` (SQL around "{}") of each queryset's SQL, in one statement."""
     if not querysets:
         return []
     parts, params = [], []
     for qs in querysets:
-        sql, qs_params = qs.values("pk").query.sql_with_params()
-        parts.append(f"EXISTS({sql})")
+        sql, qs_params = qs.query.sql_with_params()
+        parts.append(expression.format(sql))
         params += qs_params
     with _index_scans(using) as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
         return list(cursor.fetchone())
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def _pages_changed(**kwargs):
+    shared.forget(FREQUENCIES_KEY)

@@ -173,32 +173,33 @@ def test_a_candidate_with_some_of_the_boosts_words_scores_higher(portal):
     assert some > none * 1.15 and every > some * 1.4
 
 
-def test_rarity_weighs_the_words_that_few_candidates_have():
+def test_weights_add_up_the_rarity_of_the_words_a_candidate_has():
     from search import candidates
 
-    # Words: 老年, 大学, 教育. Two candidates say 老年大学, one says 老年教育.
-    weights = candidates._rarity([(1, 1, 0), (1, 1, 0), (1, 0, 1)])
+    # Words: 老年 (common), 大学, 教育 (rare). Two candidates say 老年大学, one says 老年教育.
+    weights = candidates._weights([(1, 1, 0), (1, 1, 0), (1, 0, 1)], [0.5, 1.0, 3.0])
     assert weights[0] == weights[1] < 1 < weights[2]
     assert sum(weights) == pytest.approx(3)
+    # A candidate with more of the words weighs more (BM25 adds up its words).
+    assert candidates._weights([(1, 0), (1, 1)], [1.0, 1.0]) == [pytest.approx(2 / 3), pytest.approx(4 / 3)]
     # Every candidate has every word (one variant's complete matches): ts_rank's order stays.
-    assert candidates._rarity([(1, 1), (1, 1)]) == [1.0, 1.0]
+    assert candidates._weights([(1, 1), (1, 1)], [0.5, 3.0]) == [1.0, 1.0]
 
 
 @postgres_only
 def test_a_candidate_with_the_rarer_words_of_the_query_scores_higher(portal, monkeypatch):
     from search import candidates
 
-    # ts_rank weighs 老年 as much as 教育: the texts that repeat 老年 ranked first for 老年大学
-    # or 老年教育, whatever they said besides.
+    # ts_rank weighs every word alike: 防汛, which four texts say, as much as 抗旱, which one says.
     common = [
-        ArticlePageFactory(parent=portal["news"], title=f"老年人活动通知（{n}）", slug=f"elderly-{n}",
-                           summary="举办老年大学，老年人、老年人家属和老年志愿者参加。")
-        for n in (1, 2)
+        ArticlePageFactory(parent=portal["news"], title=f"工作通知（{n}）", slug=f"notice-{n}",
+                           summary="各地做好防汛工作。")
+        for n in (1, 2, 3, 4)
     ]
-    rare = ArticlePageFactory(parent=portal["news"], title="老年人活动通知（3）", slug="elderly-3",
-                              summary="发展老年教育。")
-    query = Or([PlainText("老年大学"), PlainText("老年教育")])
-    params = service.parse({"q": "老年大学"}, "zh-hans")
+    rare = ArticlePageFactory(parent=portal["news"], title="工作通知（5）", slug="notice-5",
+                              summary="各地做好抗旱工作。")
+    query = Or([PlainText("防汛"), PlainText("抗旱")])
+    params = service.parse({"q": "防汛 抗旱"}, "zh-hans")
 
     def ratio():
         scores = service._matches(query, params)[1]
@@ -207,3 +208,29 @@ def test_a_candidate_with_the_rarer_words_of_the_query_scores_higher(portal, mon
     weighed = ratio()
     monkeypatch.setattr(candidates, "MAX_WEIGHED_WORDS", 1)  # no rarity: ts_rank alone
     assert weighed > ratio() * 1.5
+
+
+@postgres_only
+def test_a_word_rarity_is_counted_in_all_texts_and_kept_until_a_page_is_published(portal, monkeypatch):
+    from wagtail.search.backends import get_search_backend
+
+    from columns.models import ArticlePage
+    from search import candidates
+    from search.backend import raw_tsquery
+
+    backend = get_search_backend()
+    (word,) = set(candidates.LEXEME.findall(raw_tsquery(PlainText("抗旱"))))
+    for n in (1, 2, 3):
+        ArticlePageFactory(parent=portal["news"], title=f"工作通知（{n}）", slug=f"notice-{n}",
+                           summary="各地做好抗旱工作。" if n == 1 else "各地做好防汛工作。")
+    rare = backend._rarity_of([word])[word]
+    # Saved (and indexed), not published: the count is remembered.
+    page = portal["news"].add_child(instance=ArticlePage(title="抗旱工作会议", slug="drought", source="市水务局"))
+    assert backend._rarity_of([word])[word] == rare
+    page.save_revision().publish()
+    common = backend._rarity_of([word])[word]
+    assert 0 < common < rare  # counted again: two texts say it now
+
+    monkeypatch.setattr(candidates, "DF_CAP", 1)
+    page.save_revision().publish()
+    assert backend._rarity_of([word])[word] > common  # counted up to the cap
