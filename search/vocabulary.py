@@ -30,6 +30,7 @@ MIN_CJK_TYPO_LENGTH = 3
 MIN_PAIR_FREQUENCY = 10  # in jieba's dictionary: 冒用 has 19
 FIX_CHOICES = 4  # per word
 MAX_SUGGESTIONS = 4  # corrected queries tried, each one search
+PARTICLES = re.compile("[的了吗呢吧啊呀嘛]+")  # typed on purpose, and stop words (CHINESE_STOPWORDS)
 WORD_GAIN = 5
 LATIN_WORD = re.compile(r"[a-z]{3,}")
 
@@ -596,7 +597,7 @@ def suggestions(query):
     # An editor's synonym term is the portal's own word, however rare: 首违不罚 is no typo of 首位不罚.
     terms = synonym_terms()
     choices = {}  # run -> its fixes, best first
-    for run in dict.fromkeys(normalize.runs(folded)):
+    for run in dict.fromkeys(_pieces(folded)):
         if run in terms:
             fixes = []
         elif normalize.is_cjk(run):
@@ -617,6 +618,16 @@ def suggestions(query):
     found = [corrected()] if choices else []
     found += [corrected((run, fix)) for run, fixes in choices.items() for fix in fixes[1:]]
     return list(dict.fromkeys(found))[:MAX_SUGGESTIONS]
+
+
+def _pieces(folded):
+    """The runs of ``folded``, the Chinese ones cut at particles: a particle is no slip, and the
+    word beside it is one of its own (老人的: no title says 人的, and 老人民 was no fix)."""
+    for run in normalize.runs(folded):
+        if normalize.is_cjk(run):
+            yield from (piece for piece in PARTICLES.split(run) if piece)
+        else:
+            yield run
 
 
 def by_sound(typed, corrected):

@@ -235,6 +235,16 @@ def test_the_first_correction_that_finds_something_is_shown(client, portal):
     assert [r["title"] for r in data["results"]] == ["遗产管理人"]
 
 
+def test_a_particle_is_no_typo(client, portal):
+    # No title says 人的, yet 的 is typed on purpose: 老人民 or 老人员 corrected nothing.
+    ArticlePageFactory(parent=portal["news"], title="老年人的权益", slug="elderly-land",
+                       summary="老年人承包的田地，由其子女或者其他亲属代为耕种。")
+    assert vocabulary.suggestions("老人的 耕重") == ["老人的 耕种"]
+    data = client.get("/api/search/", {"q": "老人的 耕重"}).json()
+    assert data["corrected_query"] == "老人的 耕种"
+    assert [r["title"] for r in data["results"]] == ["老年人的权益"]
+
+
 def test_a_two_character_typo_is_respelt_by_sound_but_abbreviations_stay(client, portal):
     ArticlePageFactory(parent=portal["news"], title="企业破产", slug="bankrupt", summary="企业倒闭的，应当支付经济补偿。")
     data = client.get("/api/search/", {"q": "企业 到闭"}).json()
