@@ -607,8 +607,9 @@ def _time_limit_boost(q, query):
 
 def _rows(q, query, variants, params):
     """(rows, scores, pks matched in the title, tiers, capped): the complete matches of ``query``,
-    then, while the page is not full, those leaving one word out, then two. ``tiers``: per page,
-    how many of the query's words it leaves out."""
+    then, while the page is not full, those leaving one word out, then two, then (a query typed
+    in three or more words) those with any one of its words. ``tiers``: per page, how many of
+    the query's words it leaves out (ANY_WORD_TIER for the last)."""
     rows, scores, in_title, capped = _matches(query, params, boost=_time_limit_boost(q, query))
     tiers = {row["pk"]: 0 for row in rows}
     for leave_out in (1, 2):
@@ -625,6 +626,16 @@ def _rows(q, query, variants, params):
                 tiers[row["pk"]] = leave_out
                 rows.append(row)
                 scores[row["pk"]] = more_scores[row["pk"]]
+    # A page the rest leaves half empty is filled with what has any one of three or more words
+    # typed (新建 小区 没有 配套 学校: leaving two out found one traffic-law chapter; the answer
+    # says 新建居民区 … 学校), not of one phrase's words (政府信息公开条例: any page with 政府).
+    if rows and len(rows) < settings.PORTAL_SEARCH_PAGE_SIZE and len(variants[0].split()) >= 3:
+        any_word = _any_word_rows(q, variants, params)
+        for row in any_word[0] if any_word else []:
+            if row["pk"] not in tiers:
+                tiers[row["pk"]] = ANY_WORD_TIER
+                rows.append(row)
+                scores[row["pk"]] = any_word[1][row["pk"]]
     return rows, scores, in_title, tiers, capped
 
 

@@ -563,7 +563,7 @@ def test_spellings_are_read_again_when_a_page_is_published(portal):
     assert spelt_out.spellings("安责险") == ["安全生产责任保险"]
 
 
-def test_a_query_that_matched_nothing_shows_pages_with_any_of_its_words(client, portal):
+def test_pages_with_any_of_three_or_more_words_fill_up_the_page(client, portal):
     ArticlePageFactory(parent=portal["news"], title="义务教育入学办法", slug="enrolment",
                        summary="适龄儿童在户籍所在地学校就近入学。")
     ArticlePageFactory(parent=portal["news"], title="入学手续办理指南", slug="enrolment-steps",
@@ -578,12 +578,16 @@ def test_a_query_that_matched_nothing_shows_pages_with_any_of_its_words(client, 
     SynonymGroup.objects.create(terms="上学、学籍登记办理")
     assert service.any_word_query("上学 入学") is None
     assert titles(client, q="上学 费用") == []
-    # Only when nothing of any kind matched: a kind with no match shows none, and the facets
-    # still count what the others have.
+    # A page that the words left out fill only in part is filled up with them: after what has
+    # four of the five words come those with any, more of them first.
     ArticlePageFactory(parent=portal["news"], title="外地学生入学手续费用", slug="fees",
                        summary="外地学生入学手续的费用标准。")
+    data = client.get("/api/search/", {"q": "外地 上学 入学 手续 费用"}).json()
+    assert [r["title"] for r in data["results"]] == ["外地学生入学手续费用", "入学手续办理指南", "义务教育入学办法"]
+    assert data["complete_count"] == 0 and data["count"] == 3
+    # A kind with no match shows none, and the facets still count what the others have.
     data = client.get("/api/search/", {"q": "外地 上学 入学 手续 费用", "kind": "policy"}).json()
-    assert data["results"] == [] and {f["kind"]: f["count"] for f in data["facets"]}["info"] == 1
+    assert data["results"] == [] and {f["kind"]: f["count"] for f in data["facets"]}["info"] == 3
 
 
 def test_a_lone_character_joins_the_word_after_it_when_only_that_is_in_the_texts(client, portal):

@@ -175,6 +175,7 @@ def test_english_synonym_for_a_chinese_concept(client, portal):
 def test_typo_gets_a_did_you_mean_suggestion_and_its_results(client, portal):
     data = api(client, q="政府信息公开条列")
     assert data["suggestion"] == data["corrected_query"] == "政府信息公开条例"
+    # Only that: the words of one phrase do not fill the page with any page that says 政府.
     assert [r["title"] for r in data["results"]] == ["中华人民共和国政府信息公开条例"]
     html = client.get("/search/", {"q": "政府信息公开条列"}).content.decode()
     assert "以下是“政府信息公开条例”的结果" in html
