@@ -4,6 +4,7 @@ Both are cached and dropped when an editor saves a synonym group or a page is (u
 """
 
 import difflib
+import itertools
 import math
 import re
 from collections import Counter
@@ -30,6 +31,7 @@ MIN_CJK_TYPO_LENGTH = 3
 MIN_PAIR_FREQUENCY = 10  # in jieba's dictionary: 冒用 has 19
 FIX_CHOICES = 4  # per word
 MAX_SUGGESTIONS = 4  # corrected queries tried, each one search
+MAX_READINGS = 8  # of a synonym term whose characters have several readings, pinyin versions kept
 PARTICLES = re.compile("[的了吗呢吧啊呀嘛]+")  # typed on purpose, and stop words (CHINESE_STOPWORDS)
 WORD_GAIN = 5
 LATIN_WORD = re.compile(r"[a-z]{3,}")
@@ -85,13 +87,20 @@ def _whole_word(term):
 
 
 def _pinyin_terms(chinese):
-    """{full pinyin: the first of the Chinese synonym terms with it}: shebao -> 社保."""
-    from pypinyin import lazy_pinyin
+    """{full pinyin: the first of the Chinese synonym terms with it}: shebao -> 社保. Then the
+    other readings of characters with more than one (调 diao and tiao: tiaogang jiangxin is
+    调岗降薪, which pypinyin reads diaogang), up to MAX_READINGS per term, after every term's
+    first reading."""
+    from pypinyin import Style, lazy_pinyin, pinyin
 
     terms = {}
-    for term in chinese:
-        if len(term) >= 2:
-            terms.setdefault("".join(lazy_pinyin(term)), term)
+    long_enough = [term for term in chinese if len(term) >= 2]
+    for term in long_enough:
+        terms.setdefault("".join(lazy_pinyin(term)), term)
+    for term in long_enough:
+        readings = pinyin(term, style=Style.NORMAL, heteronym=True)
+        for syllables in itertools.islice(itertools.product(*readings), MAX_READINGS):
+            terms.setdefault("".join(syllables), term)
     return terms
 
 
@@ -188,8 +197,11 @@ def expand(query):
     # Beside English, an English word that is pinyin too stays English: change my name, not 那么.
     has_english = _has_english(folded)
     english_words = english.glosses() if has_english else {}
+    spans = _pinyin_term_spans(folded, pinyin_terms, english_words)
+    conversions.update(spans)
+    in_spans = {word for span in spans for word in span.split()}
     for word in dict.fromkeys(re.findall(r"[a-z]+", folded)):
-        if word in english_words:
+        if word in english_words or word in in_spans:
             continue
         chinese = [pinyin_terms[word]] if word in pinyin_terms else pinyin_words(word) or initials_words(word)
         if len(chinese) > 1:  # of the input method's choices, those the texts use, if any (宿松 is no 诉讼)
@@ -238,6 +250,24 @@ def expand(query):
     else:
         variants = [v if v in translated else _without_stopwords(v) for v in variants]
     return list(dict.fromkeys(variants))[:MAX_VARIANTS]
+
+
+def _pinyin_term_spans(folded, pinyin_terms, english_words):
+    """{two to four Latin words in a row: [the synonym term whose pinyin they spell together]}:
+    tiaogang jiangxin -> 调岗降薪, which word by word an input method would make 条钢 降薪 (调岗 is
+    no dictionary word, the editors' term is the portal's). The longest first; English words stay."""
+    words = folded.split()
+    spans, taken = {}, set()
+    for n in (4, 3, 2):
+        for start in range(len(words) - n + 1):
+            span = words[start : start + n]
+            at = set(range(start, start + n))
+            if taken & at or not all(re.fullmatch(r"[a-z]+", w) and w not in english_words for w in span):
+                continue
+            if "".join(span) in pinyin_terms:
+                spans[" ".join(span)] = [pinyin_terms["".join(span)]]
+                taken |= at
+    return spans
 
 
 def _same_meaning_variants(text, terms):

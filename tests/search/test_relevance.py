@@ -127,6 +127,19 @@ def test_pinyin_of_a_synonym_term_finds_its_synonyms(client, portal):
     assert normalize.query_tree("shebao") is not None
 
 
+def test_pinyin_typed_in_several_words_or_another_reading_finds_a_synonym_term(client, portal):
+    # 调 reads diao and tiao; word by word an input method makes tiaogang 条钢 (调岗 is no
+    # dictionary word). The editors' term, spelt across the words, is the portal's.
+    SynonymGroup.objects.create(terms="调岗降薪、变更劳动合同约定的内容")
+    ArticlePageFactory(parent=portal["news"], title="劳动合同的变更", slug="change",
+                       summary="用人单位与劳动者协商一致，可以变更劳动合同约定的内容。")
+    assert "调岗降薪" in vocabulary.expand("tiaogang jiangxin")
+    assert "调岗降薪" in vocabulary.expand("tiaogangjiangxin")
+    assert titles(client, q="tiaogang jiangxin") == ["劳动合同的变更"]
+    # English words stay English, whatever their letters spell together.
+    assert vocabulary._pinyin_term_spans("an quan", {"anquan": "安全"}, {"an": []}) == {}
+
+
 def test_full_pinyin_finds_words_only_bodies_use(client, portal):
     # The index has pinyin for titles only; chanjia is typed as an input method would offer it.
     ArticlePageFactory(parent=portal["news"], title="女职工劳动保护特别规定", slug="leave",
