@@ -197,7 +197,10 @@ class CandidatesMixin:
             )
         values = entries.annotate(score=rank, **flags)
         found_rows = list(values.values_list("page_id", "score", "full", "share", *flags))
-        weights = _weights([row[4:] for row in found_rows], list(rarity.values())) if flags else [1.0] * len(found_rows)
+        if flags:
+            weights = _weights([row[4:] for row in found_rows], list(rarity.values()))
+        else:
+            weights = [1.0] * len(found_rows)
         scores = {}
         for (page_id, score, matches_boost, count, *_flags), weight in zip(found_rows, weights):
             # A candidate that matches the boost scores double; one that has some of its own
@@ -218,13 +221,13 @@ def _weights(flags, rarity):
     (``flags``: per candidate, 1 or 0 per word; ``rarity``: per word, its weight), scaled to 1
     on average. ts_rank, unlike SQLite's BM25, weighs every word alike: for 防汛 抗旱 a text
     that says 抗旱, which few texts say, scored as one that says 防汛, which many do. Words every
-    candidate has weigh the same for all: one variant's complete matches keep ts_rank's order."""
-    per_candidate = []
-    for row in flags:
-        own = [weight for weight, flag in zip(rarity, row) if flag]
-        per_candidate.append(sum(own))
-    mean = sum(per_candidate) / len(per_candidate) if per_candidate else 0.0
-    return [value / mean if mean else 1.0 for value in per_candidate]
+    candidate has weigh the same for all: one variant's complete matches keep ts_rank's order.
+    A candidate with none of the words (it matched words after the first MAX_WEIGHED_WORDS)
+    weighs 1: nothing is known of them, which is no reason to put it last."""
+    per_candidate = [sum(weight for weight, flag in zip(rarity, row) if flag) for row in flags]
+    weighed = [value for value in per_candidate if value]
+    mean = sum(weighed) / len(weighed) if weighed else 0.0
+    return [value / mean if value and mean else 1.0 for value in per_candidate]
 
 
 # The query's first words weighed for their rarity (an English question's variants have dozens).

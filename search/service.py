@@ -626,7 +626,7 @@ def _rows(q, query, variants, params):
                 tiers[row["pk"]] = leave_out
                 rows.append(row)
                 scores[row["pk"]] = more_scores[row["pk"]]
-    # A page the rest leaves half empty is filled with what has any one of three or more words
+    # A page the rest leaves part empty is filled with what has any one of three or more words
     # typed (新建 小区 没有 配套 学校: leaving two out found one traffic-law chapter; the answer
     # says 新建居民区 … 学校), not of one phrase's words (政府信息公开条例: any page with 政府).
     if rows and len(rows) < settings.PORTAL_SEARCH_PAGE_SIZE and len(variants[0].split()) >= 3:

@@ -184,6 +184,8 @@ def test_weights_add_up_the_rarity_of_the_words_a_candidate_has():
     assert candidates._weights([(1, 0), (1, 1)], [1.0, 1.0]) == [pytest.approx(2 / 3), pytest.approx(4 / 3)]
     # Every candidate has every word (one variant's complete matches): ts_rank's order stays.
     assert candidates._weights([(1, 1), (1, 1)], [0.5, 3.0]) == [1.0, 1.0]
+    # None of the words weighed (it matched words beyond them): no reason to put it last.
+    assert candidates._weights([(1, 0), (0, 1), (0, 0)], [1.0, 3.0]) == [0.5, 1.5, 1.0]
 
 
 @postgres_only
@@ -206,8 +208,9 @@ def test_a_candidate_with_the_rarer_words_of_the_query_scores_higher(portal, mon
         return scores[rare.pk] / scores[common[0].pk]
 
     weighed = ratio()
-    monkeypatch.setattr(candidates, "MAX_WEIGHED_WORDS", 1)  # no rarity: ts_rank alone
-    assert weighed > ratio() * 1.5
+    monkeypatch.setattr(candidates, "_weights", lambda flags, rarity: [1.0] * len(flags))  # ts_rank alone
+    alone = ratio()
+    assert 0.8 < alone < 1.25 and weighed > alone * 1.5
 
 
 @postgres_only
