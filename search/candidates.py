@@ -123,8 +123,7 @@ class CandidatesMixin:
         any_entry = entries.annotate(vector=_title_and_body())
         counted = [
             entries.values("pk") if word == ALL_ENTRIES
-            else any_entry.filter(vector=SearchQuery(f"'{word}'", search_type="raw", config=self.config))
-            .values("pk")[:DF_CAP]
+            else any_entry.filter(vector=self._lexeme(word)).values("pk")[:DF_CAP]
             for word in words
         ]
         return _each("(SELECT count(*) FROM ({}) AS counted)", counted, entries.db)
@@ -212,8 +211,12 @@ class CandidatesMixin:
 
     def _has(self, word):
         """1 when an entry's title or body has ``word`` (a lexeme), else 0."""
-        query = SearchQuery(f"'{word}'", search_type="raw", config=self.config)
+        query = self._lexeme(word)
         return Case(When(Q(title=query) | Q(body=query), then=1), default=0)
+
+    def _lexeme(self, word):
+        """The tsquery of one word of a raw tsquery (LEXEME)."""
+        return SearchQuery(f"'{word}'", search_type="raw", config=self.config)
 
 
 def _weights(flags, rarity):
