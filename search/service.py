@@ -210,11 +210,13 @@ def relaxed_query(q, split_phrases=False, leave_out=1, variants=None, characters
     # Split phrases have more words, so all-but-one of them is stricter: 身份证 被人帽用 should
     # still find what says 身份证. Both ways, then, the words as typed first.
     word_lists = [_parts(v, split) for split in dict.fromkeys([False, split_phrases]) for v in variants]
-    # What keeps a Chinese word that no text says can match nothing. Left out, it takes no place
-    # under the cap, and PostgreSQL is not misled: it took an OR of nine such words for a common
-    # one and read all 100,000 pages (2.8 s).
-    chinese, used = _chinese_words(word_lists)
-    absent = chinese - used
+    # What keeps a word that no text says can match nothing: a Chinese one, or the English of a
+    # translated question (money, company, whose Chinese variants follow). Left out, it takes no
+    # place under the cap, which the English variants' many words had filled before the Chinese
+    # came, and PostgreSQL is not misled: it took an OR of nine such words for a common one and
+    # read all 100,000 pages (2.8 s).
+    words_said, used = _words_said(word_lists, latin=True)
+    absent = words_said - used
     for words in word_lists:
         if not leave_out < len(words) <= MAX_RELAXED_WORDS or (leave_out > 1 and len(words) < 3):
             continue
@@ -235,10 +237,12 @@ def relaxed_query(q, split_phrases=False, leave_out=1, variants=None, characters
     return Or(queries) if len(queries) > 1 else queries[0]
 
 
-def _chinese_words(word_lists):
-    """(the Chinese words of two characters or more in ``word_lists``, those of them the texts say)."""
-    chinese = {w for words in word_lists for w in words if len(w) > 1 and normalize.is_cjk(w)}
-    return chinese, vocabulary.in_texts(list(chinese)) if chinese else set()
+def _words_said(word_lists, latin=False):
+    """(the Chinese words of two characters or more in ``word_lists``, with ``latin`` its Latin
+    words of two letters or more too; those of them that the texts say)."""
+    words = {w for words in word_lists for w in words
+             if len(w) > 1 and (normalize.is_cjk(w) or latin and w.isalpha())}
+    return words, vocabulary.in_texts(list(words)) if words else set()
 
 
 def any_word_query(q, variants=None):
@@ -253,7 +257,7 @@ def any_word_query(q, variants=None):
     if len(word_lists[0]) < 3:  # as typed: all but one of two words is any one, tried already
         return None
     # Chinese words only: the English words of a translated query are in its Chinese variants.
-    words = sorted(_chinese_words(word_lists)[1])[:MAX_RELAXED_QUERIES]
+    words = sorted(_words_said(word_lists)[1])[:MAX_RELAXED_QUERIES]
     if not words:
         return None
     queries = [PlainText(w, operator="and") for w in words]

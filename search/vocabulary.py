@@ -246,7 +246,9 @@ def expand(query):
     if not has_english:  # last: an editor's synonyms say better what a word means
         variants += _same_meaning_variants(_without_stopwords(folded), synonyms["terms"])
     if covered:
-        variants = [_english_translated(v) for v in variants]
+        # Each variant's first translation first, then their others (belong: 归属, then 属于).
+        versions = [_english_translations(v) for v in variants]
+        variants = [v[0] for v in versions] + [t for v in versions for t in v[1:]]
     else:
         variants = [v if v in translated else _without_stopwords(v) for v in variants]
     return list(dict.fromkeys(variants))[:MAX_VARIANTS]
@@ -301,15 +303,14 @@ def _versions(text, choices, substitute):
     return versions
 
 
-def _english_translated(variant):
-    """A variant with Chinese and English in it, its English words in the dictionary's Chinese
-    (their first choice); any other variant as it is."""
+def _english_translations(variant):
+    """[a variant with Chinese and English in it, its English words in the dictionary's Chinese
+    (english.translations' versions)]; [any other variant as it is]."""
     variant = _without_stopwords(variant)
     if not re.search(f"[{normalize.CJK}]", variant) or not _has_english(variant):
-        return variant
+        return [variant]
     titles, latin_words = vocabulary()[:2]
-    translated = english.translations(variant, titles, in_texts, latin_words)
-    return translated[0] if translated else variant
+    return english.translations(variant, titles, in_texts, latin_words) or [variant]
 
 
 def in_texts(words):

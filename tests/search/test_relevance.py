@@ -534,6 +534,25 @@ def test_an_english_word_no_text_says_is_left_out_of_the_chinese(client, portal)
     assert "招标投标的程序" in titles(client, q="what if fewer than three companies bid")
 
 
+def test_english_beside_an_editors_term_gets_every_translation(portal):
+    # The term makes "housing provident fund" Chinese; "belong" is 归属 first, and 属于, which
+    # the answer says, must be tried too. The English variants' words, which no text says, are
+    # left out of the partial matches: they had taken the places the Chinese needed.
+    SynonymGroup.objects.create(terms="housing provident fund、住房公积金")
+    says_belongs = ArticlePageFactory(parent=portal["news"], title="住房公积金的所有权", slug="hf-owner",
+                                      summary="职工缴存的住房公积金，属于职工个人所有。")
+    ArticlePageFactory(parent=portal["news"], title="住房公积金的管理", slug="hf-manage",
+                       summary="住房公积金的归属以管理中心的登记为准。")
+    q = "does the money in my housing provident fund belong to my company"
+    variants = vocabulary.expand(q)
+    assert any("住房公积金 归属" in v for v in variants) and any("住房公积金 属于" in v for v in variants)
+    relaxed = service.relaxed_query(q, True, 2, variants)
+    assert not any("money" in sub.query_string for sub in relaxed.subqueries)
+    params = service.parse({"q": q}, "zh-hans")
+    tiers = service._rows(q, service.search_query(q, variants), variants, params)[3]
+    assert tiers[says_belongs.pk] < service.ANY_WORD_TIER  # all words but the money and the company
+
+
 def test_pinyin_of_a_word_the_dictionary_lacks_is_read_as_words_and_a_character(client, portal):
     ArticlePageFactory(parent=portal["news"], title="敬老养老的传统", slug="elderly-day",
                        summary="每年农历九月初九为老年节。")
