@@ -79,7 +79,7 @@ def _contains(text, term):
     return term in text
 
 
-# One pattern per Latin synonym term (2,485 in the starter list), unbounded: past a cap, every
+# One pattern per Latin synonym term (2,809 in the starter list), unbounded: past a cap, every
 # search would compile them all again, as it did past Python's own cache of 512.
 @lru_cache(maxsize=None)  # noqa: UP033 - "cache" is Django's cache here
 def _whole_word(term):
