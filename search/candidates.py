@@ -8,7 +8,8 @@ the title, then date), so the database only has to hand over the right few hundr
 1. entries whose title matches (the title GIN index; no vector is read), newest first;
 2. if those are fewer than the limit, all matches ((title || body) GIN index, migration 0002),
    newest first, to fill up;
-3. ``ts_rank`` on title and body, as modelsearch computes it, for those few hundred only.
+3. ``ts_rank`` on title and body, as modelsearch computes it, plus a saturated ``ts_rank_cd``
+   (how often the words stand together, see _rank), for those few hundred only.
 
 The page queryset carries the filters (locale, column, dates) and the ordering, so filtering
 happens before the limit. The queries run without parallel workers: in a parallel plan every
@@ -178,9 +179,7 @@ class CandidatesMixin:
         if not found:
             return []
         weights = get_sql_weights()
-        rank = SearchRank(F("title"), tsquery, weights=weights) * F("title_norm") + SearchRank(
-            F("body"), tsquery, weights=weights
-        )
+        rank = _rank(F("title"), tsquery, weights) * F("title_norm") + _rank(F("body"), tsquery, weights)
         keys = [str(row["pk"]) for row, _in_title in found]
         entries = page_ids_for()[0].filter(object_id__in=keys)
         # One statement, which reads the vectors once: the rank, which of the query's words each
@@ -217,6 +216,22 @@ class CandidatesMixin:
     def _lexeme(self, word):
         """The tsquery of one word of a raw tsquery (LEXEME)."""
         return SearchQuery(f"'{word}'", search_type="raw", config=self.config)
+
+
+# ts_rank weighs how close the query's words stand, hardly how often they occur (公积金 提取: the
+# article that says 提取 five times came after those that say it once). Cover density
+# (ts_rank_cd) counts each place where they stand together, so how often too, but without bound:
+# it is added saturated, as r / (r + 1) (normalization 32). In sum over the 15 development sets,
+# against ts_rank alone: recall +0.033, MRR +0.244; ts_rank_cd alone −0.046 / +0.208, saturated
+# alone −0.038 / +0.158.
+SATURATED = 32
+
+
+def _rank(vector, tsquery, weights):
+    """An entry's score for one of its vectors (title or body): ts_rank plus saturated ts_rank_cd."""
+    return SearchRank(vector, tsquery, weights=weights) + SearchRank(
+        vector, tsquery, weights=weights, cover_density=True, normalization=Value(SATURATED)
+    )
 
 
 def _weights(flags, rarity):

@@ -189,6 +189,25 @@ def test_weights_add_up_the_rarity_of_the_words_a_candidate_has():
 
 
 @postgres_only
+def test_a_text_that_says_the_words_often_and_together_scores_higher(portal):
+    # ts_rank weighs how close the words stand, hardly how often: for 公积金 提取 the article that
+    # says 提取 five times came after those that say it once. Cover density (ts_rank_cd) counts
+    # each place where they stand together.
+    often = ArticlePageFactory(
+        parent=portal["news"], title="住房公积金的使用（一）", slug="hf-often",
+        summary="职工有下列情形之一的，可以提取公积金：购买住房的，可以提取；离休、退休的，可以提取；"
+                "出境定居的，可以提取；偿还购房贷款本息的，可以提取。",
+    )
+    once = ArticlePageFactory(
+        parent=portal["news"], title="住房公积金的使用（二）", slug="hf-once",
+        summary="管理中心应当为缴存公积金的职工建立账户，按月公布缴存情况，职工可以依法提取。",
+    )
+    params = service.parse({"q": "公积金 提取"}, "zh-hans")
+    scores = service._matches(PlainText("公积金 提取"), params)[1]
+    assert scores[often.pk] > scores[once.pk] * (1 + service.SCORE_TOLERANCE)  # a band above
+
+
+@postgres_only
 def test_a_candidate_with_the_rarer_words_of_the_query_scores_higher(portal, monkeypatch):
     from search import candidates
 
