@@ -21,4 +21,5 @@ def load_dictionaries():
     normalize.word_frequencies()
     english.glosses()
     vocabulary._homophones()
+    vocabulary._readings()
     vocabulary._initials_table()

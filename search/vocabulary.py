@@ -342,7 +342,7 @@ PINYIN_CHOICES = 3
 def _words_at(syllables, start, titles):
     """{end: [(known to the titles, frequency, word)]}: the best few dictionary words of 2 to 4
     characters whose characters have the syllables from ``start`` to ``end``."""
-    words, table = _dictionary(), _homophones()
+    words, table = _dictionary(), _readings()
     prefixes, best = [""], {}
     for end in range(start + 1, min(start + 4, len(syllables)) + 1):
         # jieba's dictionary holds every prefix of its words: only prefixes of words go on.
@@ -352,7 +352,7 @@ def _words_at(syllables, start, titles):
         found = [
             (normalize.bigrams_in(word, titles), words[word], word)
             for word in prefixes
-            if words[word] >= MIN_PINYIN_WORD_FREQUENCY
+            if words[word] >= MIN_PINYIN_WORD_FREQUENCY and _reading(word) == tuple(syllables[start:end])
         ]
         if found:
             best[end] = sorted(found, reverse=True)[:PINYIN_CHOICES]
@@ -383,7 +383,7 @@ def _with_one_character(syllables):
     best words for all syllables but one, that one as each of its SINGLE_CHARACTERS most
     frequent characters, most frequent first. Only the texts can tell which is meant (expand
     keeps those they use), so up to SINGLE_CHARACTERS texts; [] when the rest is no words."""
-    frequency, table = _dictionary(), _homophones()
+    frequency, table = _dictionary(), _readings()
     for alone in (len(syllables) - 1, 0):  # the last syllable first: 老年节 more than 小老年
         rest = syllables[:alone] + syllables[alone + 1 :]
         words = _pinyin_words(rest) if len(rest) > 1 else []
@@ -482,6 +482,31 @@ def _homophones():
         if syllable:
             table.setdefault(syllable, set()).add(char)
     return table
+
+
+@lru_cache(maxsize=1)
+def _readings():
+    """Toneless pinyin -> the common characters that have it as one of their readings: 重 under
+    zhong and chong, 行 under xing and hang. _homophones has each character's first reading
+    only, so chongfu made 冲服 and never 重复."""
+    from pypinyin import Style, pinyin
+
+    chars = [chr(c) for c in range(0x4E00, 0x9FA6)]
+    table = {}
+    for char, readings in zip(chars, pinyin(chars, style=Style.NORMAL, heteronym=True, errors=lambda _c: [[""]])):
+        for syllable in readings:
+            if syllable.isalpha():
+                table.setdefault(syllable, set()).add(char)
+    return table
+
+
+@lru_cache(maxsize=20000)
+def _reading(word):
+    """A word's syllables as pypinyin reads the word (重复: chong fu, 银行: yin hang), so that a
+    character's other readings make no words (yinxing is no 银行)."""
+    from pypinyin import lazy_pinyin
+
+    return tuple(lazy_pinyin(word))
 
 
 def homophones(char):

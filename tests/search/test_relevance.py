@@ -158,6 +158,18 @@ def test_pinyin_is_read_as_the_words_an_input_method_offers(portal):
     assert vocabulary.pinyin_words("x" * 100) == []
 
 
+def test_pinyin_reads_a_characters_other_readings_as_the_word_is_read(client, portal):
+    # 重 is zhong first and chong in 重复; 行 is xing first and hang in 银行.
+    ArticlePageFactory(parent=portal["news"], title="依申请公开的处理", slug="repeat",
+                       summary="申请人重复申请公开相同政府信息的，行政机关可以不予重复处理。")
+    assert vocabulary.pinyin_words("chongfu")[0] == "重复"
+    assert vocabulary.pinyin_words("yinhang")[0] == "银行"
+    # ... but only as the word is read: yinxing is no 银行, zhongfu no 重复.
+    assert "银行" not in vocabulary.pinyin_words("yinxing")
+    assert "重复" not in vocabulary.pinyin_words("zhongfu")
+    assert titles(client, q="chongfu shenqing") == ["依申请公开的处理"]
+
+
 def test_english_stop_words_are_left_out_but_pinyin_is_kept(client, portal):
     SynonymGroup.objects.create(terms="inheritance、继承")
     ArticlePageFactory(parent=portal["news"], title="法定继承的顺序", slug="inheritance",
