@@ -60,11 +60,36 @@ def _build_synonyms():
         "longest_first": [sorted(group, key=len, reverse=True) for group in groups],
         "terms": frozenset(term for group in groups for term in group),
         "english": [term for group in groups for term in group if term.isascii()],
+        "groups_of": _groups_of(groups),
+        "term_lengths": sorted({len(term) for group in groups for term in group}),
         "english_only": [group.english_only for group in rows],
         "pinyin": _pinyin_terms(chinese),
         "initials": _initials_terms(chinese),
         "one_off": _one_off_terms(chinese),
     }
+
+
+def _groups_of(groups):
+    """{term: the indexes of the groups that have it}."""
+    found = {}
+    for index, group in enumerate(groups):
+        for term in group:
+            found.setdefault(term, []).append(index)
+    return found
+
+
+def _terms_in(text, synonyms):
+    """The synonym terms that ``text`` contains (as _contains reads them), found by looking up
+    each piece of it as long as a term: with 2,286 groups, testing every term against every
+    variant took 6 ms a query on average (16 ms for one with eight variants)."""
+    groups_of, lengths = synonyms["groups_of"], synonyms["term_lengths"]
+    pieces = {text[i : i + n] for i in range(len(text)) for n in lengths if i + n <= len(text)}
+    return [term for term in pieces if term in groups_of and _contains(text, term)]
+
+
+def _groups_in(text, synonyms):
+    """The indexes of the groups that have a term in ``text``."""
+    return {index for term in _terms_in(text, synonyms) for index in synonyms["groups_of"][term]}
 
 
 def synonym_terms():
@@ -218,14 +243,21 @@ def expand(query):
     # A dictionary phrase that holds the term is read as a whole: corporal punishment is 体罚,
     # not 一级士官 (a corporal) + the term punishment's 行政处罚.
     content = _without_stopwords(folded) if has_english else ""
-    covered = any(_contains(folded, term) and not english.in_longer_phrase(content, term)
-                  for term in synonyms["english"])
+    covered = any(term.isascii() and not english.in_longer_phrase(content, term)
+                  for term in _terms_in(folded, synonyms))
     translated = []  # dictionary words, without stop words already (就地 is no 就 + 地)
     if has_english and not covered:
         titles, latin_words = vocabulary()[:2]
         translated = english.translations(content, titles, in_texts, latin_words)
         variants += translated
-    for group, longest_first, english_only in zip(groups, synonyms["longest_first"], synonyms["english_only"]):
+    # The groups that have a term in a variant, those of the variants made on the way included
+    # (a group further on may have a term of one): the others cannot change anything.
+    matched = set().union(*(_groups_in(variant, synonyms) for variant in variants))
+    for index, (group, longest_first, english_only) in enumerate(
+        zip(groups, synonyms["longest_first"], synonyms["english_only"])
+    ):
+        if index not in matched:
+            continue
         for variant in list(variants):
             # A group for English queries only leaves a Chinese one alone (经济补偿 is no 经济赔偿).
             if english_only and not re.search(r"[a-z]", variant):
@@ -239,7 +271,9 @@ def expand(query):
                     chinese_only = not re.search(r"[a-z]", variant)
                     for other in sorted(group, key=str.isascii):
                         if other != term and not (chinese_only and other.isascii()):
-                            variants.append(variant.replace(term, other))
+                            made = variant.replace(term, other)
+                            variants.append(made)
+                            matched |= _groups_in(made, synonyms)
                     break
         if len(variants) >= MAX_VARIANTS:
             break

@@ -199,6 +199,22 @@ def test_question_words_are_left_out(client, portal):
     assert vocabulary.expand("怎么办") == ["怎么办"]  # nothing else to search for: kept as typed
 
 
+def test_a_variant_made_by_one_synonym_group_is_read_by_the_groups_after_it(portal):
+    # expand looks up only the groups that have a term in a variant; those of the variants it
+    # makes on the way count too, in the groups' order, as when every group was tested.
+    SynonymGroup.objects.create(terms="社保、社会保险")
+    SynonymGroup.objects.create(terms="社会保险费、社保缴费")
+    SynonymGroup.objects.create(terms="缓缴、暂缓缴纳")
+    SynonymGroup.objects.create(terms="工伤、因工受伤")  # in no variant
+    assert vocabulary.expand("社保费 缓缴") == [
+        "社保费 缓缴", "社会保险费 缓缴", "社保缴费 缓缴", "社保费 暂缓缴纳", "社会保险费 暂缓缴纳", "社保缴费 暂缓缴纳",
+    ]
+    # English terms match whole words only: "safety" is not in "safetyx".
+    SynonymGroup.objects.create(terms="food safety、食品安全")
+    assert vocabulary._terms_in("food safety rules", vocabulary._synonyms()) == ["food safety"]
+    assert vocabulary._terms_in("seafood safetyx", vocabulary._synonyms()) == []
+
+
 def test_a_synonym_with_an_english_stop_word_in_it_still_applies(client, portal):
     SynonymGroup.objects.create(terms="hit and run、肇事逃逸")
     ArticlePageFactory(parent=portal["news"], title="交通肇事逃逸的处理", slug="hit-and-run",
