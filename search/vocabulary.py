@@ -59,7 +59,6 @@ def _build_synonyms():
         "groups": groups,
         "longest_first": [sorted(group, key=len, reverse=True) for group in groups],
         "terms": frozenset(term for group in groups for term in group),
-        "english": [term for group in groups for term in group if term.isascii()],
         "groups_of": _groups_of(groups),
         "term_lengths": sorted({len(term) for group in groups for term in group}),
         "english_only": [group.english_only for group in rows],
