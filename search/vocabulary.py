@@ -55,11 +55,12 @@ def _build_synonyms():
     rows = list(SynonymGroup.objects.all())
     groups = [[normalize.fold(t) for t in group.term_list()] for group in rows]
     chinese = [term for group in groups for term in group if normalize.is_cjk(term)]
+    groups_of = _groups_of(groups)
     return {
         "groups": groups,
         "longest_first": [sorted(group, key=len, reverse=True) for group in groups],
-        "terms": frozenset(term for group in groups for term in group),
-        "groups_of": _groups_of(groups),
+        "terms": frozenset(groups_of),
+        "groups_of": groups_of,
         "term_lengths": sorted({len(term) for group in groups for term in group}),
         "english_only": [group.english_only for group in rows],
         "pinyin": _pinyin_terms(chinese),
@@ -502,34 +503,37 @@ def _vocabulary():
 
 
 @lru_cache(maxsize=1)
+def _character_readings():
+    """[(character, its toneless readings, the usual one first)] for the common CJK block."""
+    from pypinyin import Style, pinyin
+
+    chars = [chr(c) for c in range(0x4E00, 0x9FA6)]
+    found = pinyin(chars, style=Style.NORMAL, heteronym=True, errors=lambda _c: [[""]])
+    return [(char, [s for s in readings if s.isalpha()]) for char, readings in zip(chars, found)]
+
+
+@lru_cache(maxsize=1)
 def _homophones():
-    """Toneless pinyin -> the common characters that have it.
+    """Toneless pinyin -> the common characters whose usual reading it is.
 
     Most typos in Chinese come from pinyin input methods: the right sound, the wrong character
     (条列 for 条例, 试用其 for 试用期)."""
-    from pypinyin import lazy_pinyin
-
-    chars = [chr(c) for c in range(0x4E00, 0x9FA6)]
     table = {}
-    for char, syllable in zip(chars, lazy_pinyin(chars, errors=lambda _c: [""])):
-        if syllable:
-            table.setdefault(syllable, set()).add(char)
+    for char, readings in _character_readings():
+        if readings:
+            table.setdefault(readings[0], set()).add(char)
     return table
 
 
 @lru_cache(maxsize=1)
 def _readings():
     """Toneless pinyin -> the common characters that have it as one of their readings: 重 under
-    zhong and chong, 行 under xing and hang. _homophones has each character's first reading
+    zhong and chong, 行 under xing and hang. _homophones has each character's usual reading
     only, so chongfu made 冲服 and never 重复."""
-    from pypinyin import Style, pinyin
-
-    chars = [chr(c) for c in range(0x4E00, 0x9FA6)]
     table = {}
-    for char, readings in zip(chars, pinyin(chars, style=Style.NORMAL, heteronym=True, errors=lambda _c: [[""]])):
+    for char, readings in _character_readings():
         for syllable in readings:
-            if syllable.isalpha():
-                table.setdefault(syllable, set()).add(char)
+            table.setdefault(syllable, set()).add(char)
     return table
 
 
