@@ -6,9 +6,12 @@ that indexer. Query side: ``PlainText``/``Phrase`` become the normalised token t
 FTS5 syntax (SQLite) or a raw tsquery (PostgreSQL); And/Or/Not are left to modelsearch.
 """
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection
-from django.db.models import Value
+from django.db.models import Avg, Case, F, Value, When
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Length
+from django.utils import timezone
 from modelsearch.conf import get_app_config
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, Or, Phrase, PlainText
@@ -85,17 +88,18 @@ class IndexMixin:
             return
         content_type_pk = get_content_type_pk(model)
         extra = self.extra_fields
+        titles = self.titles(model, indexers)
         entries = [
             IndexEntry(
                 content_type_id=content_type_pk,
                 object_id=i.id,
-                title=i.title,
+                title=title,
                 autocomplete=i.autocomplete,
                 body=i.body,
                 title_norm=1.0,
                 **{name: getattr(i, name) for name in extra},
             )
-            for i in indexers
+            for i, title in zip(indexers, titles)
         ]
         IndexEntry._default_manager.bulk_create(
             entries,
@@ -105,11 +109,14 @@ class IndexMixin:
         )
         self._refresh_title_norms()
 
+    def titles(self, model, indexers):
+        return [i.title for i in indexers]
+
 
 if connection.vendor == "postgresql":
     from modelsearch.backends.database.postgres import postgres as base
 
-    from .candidates import CandidatesMixin
+    from .candidates import YEAR_TOKEN_PREFIX, CandidatesMixin, year_token
 
     class ChineseObjectIndexer(ChineseIndexerMixin, base.ObjectIndexer):
         pass
@@ -117,6 +124,35 @@ if connection.vendor == "postgresql":
     class ChineseIndex(IndexMixin, base.PostgresIndex):
         indexer_class = ChineseObjectIndexer
         extra_fields = ("title_text", "body_text")
+
+        def titles(self, model, indexers):
+            """A page's title vector also carries the year of its date (candidates.year_token),
+            so that the newest matches of a common word can be found a few years at a time."""
+            from wagtail.models import Page  # not at the top: the backend may load before the models
+
+            from .dates import shown_dates
+
+            titles = super().titles(model, indexers)
+            if not issubclass(model, Page):
+                return titles
+
+            shown = dict(shown_dates(Page.objects.filter(pk__in=[i.obj.pk for i in indexers]))
+                         .values_list("pk", "shown_at"))
+            years = [shown.get(i.obj.pk) and timezone.localtime(shown[i.obj.pk]).year for i in indexers]
+            return [
+                CombinedExpression(title, "||", SearchVector(Value(year_token(year)), config=self.backend.config),
+                                   output_field=SearchVectorField()) if year else title
+                for title, year in zip(titles, years)
+            ]
+
+        def _refresh_title_norms(self, full=False):
+            """As modelsearch's (a title's norm is the average title length over its own, in
+            lexemes), with the year token not counted, so that it weighs titles as before."""
+            dated = SearchQuery(f"{YEAR_TOKEN_PREFIX}:*", search_type="raw", config=self.backend.config)
+            length = Length("title") - Case(When(title=dated, then=1), default=0)
+            entries = self.entries.annotate(title_length=length).filter(title_length__gt=0)
+            average = entries.aggregate(Avg("title_length"))["title_length__avg"]
+            (entries if full else entries.filter(title_norm=1.0)).update(title_norm=average / F("title_length"))
 
     class QueryMixin:
         def build_tsquery_content(self, query, config=None, invert=False):

@@ -299,7 +299,7 @@ def _page_matches(query, params, limit, boost=None):
     qs = _in_locale(Page.objects.live().filter(content_type_id__in=kinds.content_type_ids()), params)
     if hasattr(backend, "candidates"):
         rows = _filters(qs, params).order_by("-sort_time", "-pk").values(*ROW_FIELDS)
-        found = backend.candidates(query, rows, limit, boost)
+        found = backend.candidates(query, rows, limit, boost, years=_years(params))
         if found is not None:
             scores = {row["pk"]: score for row, score, _title in found}
             in_title = {row["pk"] for row, _score, title in found if title}
@@ -342,6 +342,13 @@ def _date_bounds(params):
     start = datetime.datetime.combine(params.date_from, datetime.time.min, tz) if params.date_from else None
     end = datetime.datetime.combine(params.date_to, datetime.time.max, tz) if params.date_to else None
     return start, end
+
+
+def _years(params):
+    """(newest, oldest or None): the years of the dates the pages searched can have (a date may
+    be set a little ahead)."""
+    start, end = _date_bounds(params)
+    return end.year if end else timezone.localdate().year + 1, start.year if start else None
 
 
 def _wanted(variants):

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 from modelsearch.query import Or, PlainText
 
 from search import service
@@ -256,3 +257,116 @@ def test_a_word_rarity_is_counted_in_all_texts_and_kept_until_a_page_is_publishe
     monkeypatch.setattr(candidates, "DF_CAP", 1)
     page.save_revision().publish()
     assert backend._rarity_of([word])[word] > common  # counted up to the cap
+
+
+def _title_lexemes(page):
+    from django.contrib.postgres.fields import ArrayField
+    from django.db.models import F, Func, TextField
+    from modelsearch.conf import get_app_config
+
+    entries = get_app_config().get_model("IndexEntry")._default_manager.filter(object_id=str(page.pk))
+    lexemes = Func(F("title"), function="tsvector_to_array", output_field=ArrayField(TextField()))
+    return set(entries.annotate(lexemes=lexemes).values_list("lexemes", flat=True).get())
+
+
+@postgres_only
+def test_a_pages_title_entry_carries_the_year_of_its_date(flood):
+    from search.candidates import year_token
+
+    page = flood[2000]
+    assert year_token(timezone.localtime(days_ago(2000)).year) in _title_lexemes(page)
+    page.publish_time = BASE_TIME + datetime.timedelta(days=400)  # a date set ahead, next year
+    page.save_revision().publish()
+    lexemes = _title_lexemes(page)
+    assert year_token(BASE_TIME.year + 1) in lexemes and year_token(days_ago(2000).year) not in lexemes
+    assert {"防汛", "抢险"} <= lexemes  # the title's own words are all still there
+
+
+@postgres_only
+def test_the_years_walked_newest_first_find_what_one_look_up_finds(flood, monkeypatch):
+    # Title matches from this year and from five years ago, and a newer body match: walked a few
+    # years at a time, the candidates and their order are those of one look-up, for every limit.
+    from search import candidates
+
+    monkeypatch.setattr(candidates.timezone, "localdate", lambda: BASE_TIME.date())
+    monkeypatch.setattr(candidates, "WALK_LIMIT", 0)  # the walk by years is for the first 500
+    monkeypatch.setattr(candidates, "YEARS_FROM", 1)  # ... of a word many texts say
+    query, params = PlainText("防汛抢险"), service.parse({"q": "防汛抢险"}, "zh-hans")
+    for limit in range(1, 7):
+        walked = [r["title"] for r in service._page_matches(query, params, limit)[0]]
+        with monkeypatch.context() as m:
+            m.setattr(service, "_years", lambda params: None)
+            looked_up = [r["title"] for r in service._page_matches(query, params, limit)[0]]
+        assert walked == looked_up, limit
+    assert walked == ["防汛抢险通知（0）", "防汛抢险通知（100）", "防汛抢险通知（200）", "防汛抢险通知（2000）",
+                      "全市召开工作会议"]
+
+
+@postgres_only
+def test_an_entry_without_its_year_is_found_after_the_years_walked(flood, monkeypatch):
+    # An entry indexed before the year tokens existed is still found, in the last part (the rest),
+    # and a walk that has its limit in this year's part reads no other part.
+    from django.test.utils import CaptureQueriesContext
+    from modelsearch.conf import get_app_config
+
+    from search import candidates
+
+    monkeypatch.setattr(candidates.timezone, "localdate", lambda: BASE_TIME.date())
+    monkeypatch.setattr(candidates, "WALK_LIMIT", 0)
+    monkeypatch.setattr(candidates, "YEARS_FROM", 1)
+    table = get_app_config().get_model("IndexEntry")._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET title = ts_delete(title, %s) WHERE object_id = %s",
+                       [candidates.year_token(BASE_TIME.year), str(flood[100].pk)])
+    query, params = PlainText("防汛抢险"), service.parse({"q": "防汛抢险"}, "zh-hans")
+    assert [r["title"] for r in service._page_matches(query, params, 6)[0]] == [
+        "防汛抢险通知（0）", "防汛抢险通知（200）", "防汛抢险通知（100）", "防汛抢险通知（2000）", "全市召开工作会议"]
+    with CaptureQueriesContext(connection) as statements:
+        rows = service._page_matches(query, params, 2)[0]
+    assert [r["title"] for r in rows] == ["防汛抢险通知（0）", "防汛抢险通知（200）"]
+    parts = [s["sql"] for s in statements if candidates.year_token(BASE_TIME.year) in s["sql"]]
+    assert parts and not [sql for sql in parts if "!(" in sql]
+    # A word fewer texts say than YEARS_FROM is looked up once: the parts would cost more.
+    monkeypatch.setattr(candidates, "YEARS_FROM", 5)
+    with CaptureQueriesContext(connection) as statements:
+        rows = service._page_matches(query, params, 2)[0]
+    assert [r["title"] for r in rows] == ["防汛抢险通知（0）", "防汛抢险通知（100）"]
+    assert not [s for s in statements if candidates.YEAR_TOKEN_PREFIX in s["sql"]]
+
+
+@postgres_only
+def test_a_date_range_walks_only_its_own_years(flood, monkeypatch):
+    from search import candidates
+
+    monkeypatch.setattr(candidates.timezone, "localdate", lambda: BASE_TIME.date())
+    monkeypatch.setattr(candidates, "WALK_LIMIT", 0)
+    monkeypatch.setattr(candidates, "YEARS_FROM", 1)
+    to = days_ago(1000).astimezone().date().isoformat()
+    params = service.parse({"q": "防汛抢险", "date_to": to}, "zh-hans")
+    assert service._years(params)[0] == days_ago(1000).year
+    assert [r["title"] for r in service._page_matches(PlainText("防汛抢险"), params, 3)[0]] == ["防汛抢险通知（2000）"]
+
+
+@postgres_only
+def test_the_migration_gives_entries_indexed_before_their_year_token(flood):
+    import importlib
+
+    from django.apps import apps
+    from modelsearch.conf import get_app_config
+
+    from search.candidates import year_token
+
+    migration = importlib.import_module("search.migrations.0006_indexentry_year_tokens")
+    table = get_app_config().get_model("IndexEntry")._meta.db_table
+    with connection.schema_editor() as editor:
+        migration.remove(apps, editor)
+    assert not {lexeme for page in flood.values() for lexeme in _title_lexemes(page) if lexeme.startswith("szm0y")}
+    with connection.schema_editor() as editor:
+        migration.add(apps, editor)
+        migration.add(apps, editor)  # once only: an entry that has its token keeps it as it is
+    for page in flood.values():
+        year = timezone.localtime(page.publish_time).year
+        assert {lexeme for lexeme in _title_lexemes(page) if lexeme.startswith("szm0y")} == {year_token(year)}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {table} WHERE title @@ to_tsquery('simple', 'szm0y:*')")
+        assert cursor.fetchone()[0] >= len(flood)
