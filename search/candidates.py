@@ -202,7 +202,14 @@ class CandidatesMixin:
         if not found:
             return []
         keys = [str(row["pk"]) for row, _in_title in found]
-        found_rows = self._scores(step()[0].filter(object_id__in=keys), *raws, list(rarity), extra)
+        entries = step()[0].filter(object_id__in=keys)
+        # The entries' unique index is probed for each content type and key: with all nine page
+        # models', for 500 candidates 18,093 buffers were read, with the one of their rows 6,093
+        # (a page's row has its content type; records' rows have not).
+        types = {row.get("content_type_id") for row, _in_title in found}
+        if None not in types:
+            entries = entries.filter(content_type_id__in=types)
+        found_rows = self._scores(entries, *raws, list(rarity), extra)
         if rarity:
             weights = _weights([row[4:] for row in found_rows], list(rarity.values()))
         else:
@@ -234,10 +241,14 @@ class CandidatesMixin:
         )
         config, weights = self.config, get_sql_weights()
 
+        tested = []  # the raw tsqueries that columns test, parsed once (WITH tested)
+
         def has(word, vector="title_once @@ {0} OR body_once @@ {0}"):
-            """1 when the vectors have ``word`` (a lexeme, or with ``vector`` a raw tsquery), else 0."""
-            sql = vector.format("to_tsquery(%s::regconfig, %s)")
-            return f"CASE WHEN {sql} THEN 1 ELSE 0 END", [config, word] * vector.count("{0}")
+            """1 when the vectors have ``word`` (a lexeme, or with ``vector`` a raw tsquery), else 0.
+            Its tsquery is parsed once, before the rows are read: as an expression to_tsquery ran
+            on every row (500 candidates and 32 words: 32,000 times)."""
+            tested.append(word)
+            return f"CASE WHEN {vector.format(f'tested.queries[{len(tested)}]')} THEN 1 ELSE 0 END", []
 
         def ranked(vector):
             return f"ts_rank(%s::float4[], {vector}, q) + ts_rank_cd(%s::float4[], {vector}, q, {SATURATED})"
@@ -248,11 +259,14 @@ class CandidatesMixin:
         else:
             columns.append(has(raw_boost, "(title_once || body_once) @@ {0}"))
             said = [has(f"'{word}'") for word in extra]
-            columns.append((" + ".join(sql for sql, _p in said) or "0", [p for _sql, ps in said for p in ps]))
+            columns.append((" + ".join(sql for sql, _p in said) or "0", []))
         columns += [has(f"'{word}'") for word in words]
-        sql = (f"SELECT page_id, {', '.join(sql for sql, _p in columns)} "
-               f"FROM ({inner} OFFSET 0) AS once, to_tsquery(%s::regconfig, %s) AS q")
-        params = [p for _sql, ps in columns for p in ps] + list(params) + [config, raw]
+        queries = ", ".join(["to_tsquery(%s::regconfig, %s)"] * len(tested))
+        sql = (f"WITH tested AS MATERIALIZED (SELECT ARRAY[{queries}]::tsquery[] AS queries) "
+               f"SELECT page_id, {', '.join(sql for sql, _p in columns)} "
+               f"FROM ({inner} OFFSET 0) AS once, to_tsquery(%s::regconfig, %s) AS q, tested")
+        params = ([p for word in tested for p in (config, word)] + [p for _sql, ps in columns for p in ps]
+                  + list(params) + [config, raw])
         with connections[entries.db].cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
