@@ -352,12 +352,10 @@ def test_the_migration_gives_entries_indexed_before_their_year_token(flood):
     import importlib
 
     from django.apps import apps
-    from modelsearch.conf import get_app_config
 
     from search.candidates import year_token
 
     migration = importlib.import_module("search.migrations.0006_indexentry_year_tokens")
-    table = get_app_config().get_model("IndexEntry")._meta.db_table
     with connection.schema_editor() as editor:
         migration.remove(apps, editor)
     assert not {lexeme for page in flood.values() for lexeme in _title_lexemes(page) if lexeme.startswith("szm0y")}
@@ -367,6 +365,3 @@ def test_the_migration_gives_entries_indexed_before_their_year_token(flood):
     for page in flood.values():
         year = timezone.localtime(page.publish_time).year
         assert {lexeme for lexeme in _title_lexemes(page) if lexeme.startswith("szm0y")} == {year_token(year)}
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {table} WHERE title @@ to_tsquery('simple', 'szm0y:*')")
-        assert cursor.fetchone()[0] >= len(flood)
