@@ -171,6 +171,7 @@ class Command(BaseCommand):
         objs = [page for _id, page in pages.values()]
         for i in range(0, len(objs), BATCH):
             index.add_items(ArticlePage, objs[i : i + BATCH])
+        index._refresh_title_norms(full=True)  # as update_index ends: every title weighed by one average
         if connection.vendor == "postgresql":
             # Fresh rows in a transaction have no statistics: without them the planner joins the
             # index table to the pages row by row (seconds a query). Autovacuum does this in production.
