@@ -24,7 +24,8 @@ def test_benchmark_prints_figures_and_cleans_up():
     text = out.getvalue()
     for label in ("indexing time:", "index size:", "dictionaries read before the first search:",
                   "search service (as /search/): median", "p95",
-                  "search service, everyday wording (fallbacks): median"):
+                  "search service, everyday wording (fallbacks): median",
+                  "indexing one page (a publish): median"):
         assert label in text
     assert Page.objects.count() == pages_before
 

@@ -126,8 +126,28 @@ class Command(BaseCommand):
         self.latency("search service (as /search/)", repeat, self.service_query)
         self.latency("search service, everyday wording (fallbacks)", repeat, self.service_query, FALLBACK_QUERIES)
         self.latency("backend only (top 10)", repeat, self.backend_query)
+        self.publishing()
         if evaluation_queries:
             self.sweep()
+
+    def publishing(self, pages=20):
+        """What the index adds to a publish: one page indexed (in a transaction rolled back), after
+        a first one that reads what is remembered for an hour (the average title length)."""
+        home = Page.objects.filter(slug=HOME_SLUG, depth=2).first()
+        index = get_search_backend().get_index_for_model(ArticlePage)
+        timings = []
+        for page in ArticlePage.objects.descendant_of(home).order_by("-pk")[: pages + 1]:
+            with transaction.atomic():
+                start = time.perf_counter()
+                index.add_items(ArticlePage, [page])
+                timings.append((time.perf_counter() - start) * 1000)
+                transaction.set_rollback(True)
+        if len(timings) < 2:
+            return
+        first, timings = timings[0], sorted(timings[1:])
+        self.stdout.write(f"indexing one page (a publish): median {statistics.median(timings):.1f} ms, "
+                          f"p95 {timings[int(len(timings) * 0.95) - 1]:.1f} ms ({len(timings)} pages; "
+                          f"the first of the hour {first:.0f} ms)")
 
     def sweep(self):
         """Every query of the evaluation sets (citizens' wording of every kind, most of which the
