@@ -588,11 +588,18 @@ def _spelt_out(outcome, variants, request):
     if not more:
         return outcome
     if outcome.count and not _matches(search_query(q, more), outcome.params, limit=1)[0]:
-        return outcome  # one look-up, not a second search, when the partial matches stay (医疗保险 缴费)
+        # No complete match either way. The partial matches as typed stay (one look-up, not a
+        # second search: 医疗保险 缴费), unless a word that no dictionary has is spelt out, a
+        # short form (政采 结果 公告: 政府采购 is spelt out in the texts, 政采 nowhere). An everyday
+        # word spelt out from its characters is mostly another (重活 -> 重大活动), and a typo
+        # has its suggestion.
+        more = [] if outcome.suggestion else spelt_out.variants(variants, vocabulary.in_texts, coined=True)
+        if not more:
+            return outcome
     variants = list(dict.fromkeys(variants + more))
     spelt = Outcome(outcome.params, searched=True, suggestion=outcome.suggestion)
     _fill(spelt, q, search_query(q, variants), variants, request)
-    return spelt if spelt.complete_count or not outcome.count else outcome
+    return spelt if spelt.count else outcome  # what it found as typed, and more
 
 
 def _replaces(outcome, suggestion):

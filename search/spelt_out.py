@@ -95,12 +95,12 @@ def _spellings(word):
     return sorted(pages, key=lambda s: (-len(pages[s]), len(s), s))
 
 
-def variants(texts, words_in_texts):
+def variants(texts, words_in_texts, coined=False):
     """Versions of folded ``texts`` (a query's variants) with each Chinese word that no text says
     in its most common spelling (安责险 买 -> 安全生产责任保险 买); [] when there is none. At most
     MAX_WORDS words are looked up: each look-up reads pages, and a query of a dozen unknown words
     is no question of one. ``words_in_texts(words)``: those of the words that the texts use
-    (vocabulary.in_texts)."""
+    (vocabulary.in_texts). With ``coined``, only words that jieba's dictionary lacks too."""
     units = {
         text: [unit for run in normalize.runs(text) if normalize.is_cjk(run)
                for unit in normalize._query_units(run) if MIN_LENGTH <= len(unit) <= MAX_LENGTH]
@@ -108,7 +108,9 @@ def variants(texts, words_in_texts):
     }
     every = list(dict.fromkeys(unit for found in units.values() for unit in found))
     used = words_in_texts(every) if every else set()
-    looked_up = {unit: spellings(unit) for unit in [u for u in every if u not in used][:MAX_WORDS]}
+    known = normalize.word_frequencies() if coined else {}
+    unknown = [u for u in every if u not in used and not known.get(u)]
+    looked_up = {unit: spellings(unit) for unit in unknown[:MAX_WORDS]}
     versions = []
     for text, found in units.items():
         version = text

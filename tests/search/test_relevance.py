@@ -615,6 +615,25 @@ def test_a_word_no_text_says_is_searched_as_the_texts_spell_it_out(client, porta
     assert spelt_out.variants(["安责险 搜身"], vocabulary.in_texts) == ["安全生产责任保险 搜身"]
 
 
+def test_a_short_form_is_spelt_out_when_the_words_typed_find_only_partial_matches(client, portal):
+    ArticlePageFactory(parent=portal["news"], title="政府采购信息的发布", slug="procurement",
+                       summary="政府采购项目的信息应当在财政部门指定的媒体上及时向社会发布。")
+    ArticlePageFactory(parent=portal["news"], title="体检结果公告", slug="notice", summary="现将体检结果予以公告。")
+    ArticlePageFactory(parent=portal["news"], title="重大活动的安全保障", slug="events",
+                       summary="举办重大活动应当制定安全工作方案。")
+    # No page has both words, spelt out or not. As typed, 政采 is left out of every partial match;
+    # spelt out (no dictionary has it either), the page that says 政府采购 is one too.
+    data = client.get("/api/search/", {"q": "政采 公告"}).json()
+    assert data["complete_count"] == 0
+    # (then what has one of 政府 采购 公告, a phrase's words, as for any query of its words)
+    assert sorted(r["title"] for r in data["results"][:2]) == ["体检结果公告", "政府采购信息的发布"]
+    # An everyday word that the texts do not say is not read from its characters (重活 is not
+    # 重大活动) when the words typed find something.
+    assert spelt_out.spellings("重活") == ["重大活动"]
+    assert titles(client, q="重活 公告") == ["体检结果公告"]
+    assert titles(client, q="重活") == ["重大活动的安全保障"]  # nothing as typed: the spelling is all there is
+
+
 def test_spellings_are_read_again_when_a_page_is_published(portal):
     assert spelt_out.spellings("安责险") == []
     page = ArticlePageFactory(parent=portal["news"], title="高危行业的保险", slug="liability",
