@@ -116,10 +116,11 @@ class IndexMixin:
 
     # A title's norm weighs its matches (modelsearch's length norm): the average title length,
     # in lexemes, over its own. modelsearch computed the average over the whole index after every
-    # batch added, and then looked through the whole index for the entries just added: a publish
-    # took 2.2 s at 100,000 documents, all but 6 ms of it that. A batch now sets the norms of its
-    # own entries, with the average remembered for an hour (shared.CACHE_SECONDS); modelsearch's
-    # rebuild (update_index) still sets every entry's norm from a fresh average (``full``).
+    # batch added, and then looked through the whole index for the entries just added: indexing
+    # one page on publish took 2.1-2.2 s at 100,000 documents. A batch now sets the norms of its
+    # own entries, with the average remembered for an hour (shared.CACHE_SECONDS): 13-14 ms, the
+    # first of the hour 2.3-2.6 s. modelsearch's rebuild (update_index) still sets every entry's
+    # norm from a fresh average (``full``).
     def _refresh_title_norms(self, full=False):
         average = self._title_average()
         shared.store(TITLE_AVERAGE_KEY, average)

@@ -140,10 +140,12 @@ def _title_lengths():
     characters (both as modelsearch's Length("title"))."""
     from django.db import connection
 
+    from search.candidates import YEAR_TOKEN_PREFIX
+
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT object_id, (SELECT count(*) FROM unnest(title) AS t "
-                           "WHERE t.lexeme NOT LIKE 'szm0y%%') FROM wagtailsearch_indexentry")
+                           "WHERE t.lexeme NOT LIKE %s) FROM wagtailsearch_indexentry", [YEAR_TOKEN_PREFIX + "%"])
         else:
             cursor.execute("SELECT object_id, length(title) FROM wagtailsearch_indexentry")
         return {int(pk): length for pk, length in cursor.fetchall() if pk.isdigit()}

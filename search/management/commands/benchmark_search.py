@@ -109,7 +109,6 @@ class Command(BaseCommand):
         for i in range(0, len(pks), BATCH):
             with transaction.atomic():
                 index.add_items(ArticlePage, list(ArticlePage.objects.filter(pk__in=pks[i : i + BATCH])))
-        index._refresh_title_norms(full=True)  # as update_index ends: every title weighed by one average
 
     def progress(self, n):
         def report(done):
