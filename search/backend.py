@@ -8,7 +8,7 @@ FTS5 syntax (SQLite) or a raw tsquery (PostgreSQL); And/Or/Not are left to model
 
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection
-from django.db.models import Avg, Case, F, Value, When
+from django.db.models import Avg, Case, Count, F, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Length
 from django.utils import timezone
@@ -22,6 +22,7 @@ from . import normalize, shared
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 NO_MATCH_TOKEN = "szm0nothing0"  # index tokens never look like this: a query with no words matches nothing
 TITLE_AVERAGE_KEY = "portal_search:title_average"
+AVERAGE_REMEMBERED_FROM = 1000  # index entries; fewer are averaged in a few milliseconds
 
 
 def _is_title(field):
@@ -109,7 +110,8 @@ class IndexMixin:
             update_fields=["title", "autocomplete", "body", "title_norm", *extra],
         )
         written = self.entries.filter(content_type_id=content_type_pk, object_id__in=[e.object_id for e in entries])
-        self._set_title_norms(written, shared.get(TITLE_AVERAGE_KEY, self._title_average))
+        average = shared.get(TITLE_AVERAGE_KEY, lambda: None)  # None: not remembered
+        self._set_title_norms(written, self._title_average() if average is None else average)
 
     def titles(self, model, indexers):
         return [i.title for i in indexers]
@@ -119,19 +121,22 @@ class IndexMixin:
     # batch added, and then looked through the whole index for the entries just added: indexing
     # one page on publish took 2.1-2.2 s at 100,000 documents. A batch now sets the norms of its
     # own entries, with the average remembered for an hour (shared.CACHE_SECONDS): 13-14 ms, the
-    # first of the hour 2.3-2.6 s. modelsearch's rebuild (update_index) still sets every entry's
-    # norm from a fresh average (``full``).
+    # first of the hour 2.3-2.6 s. A small index is averaged each time: on a new site the first
+    # page's title would otherwise be the average for an hour. modelsearch's rebuild
+    # (update_index) still sets every entry's norm from a fresh average (``full``).
     def _refresh_title_norms(self, full=False):
-        average = self._title_average()
-        shared.store(TITLE_AVERAGE_KEY, average)
-        self._set_title_norms(self.entries if full else self.entries.filter(title_norm=1.0), average)
+        self._set_title_norms(self.entries if full else self.entries.filter(title_norm=1.0), self._title_average())
 
     def _title_length(self):
         return Length("title")
 
     def _title_average(self):
+        """The average title length over the whole index, remembered if it has enough entries."""
         entries = self.entries.annotate(title_length=self._title_length()).filter(title_length__gt=0)
-        return entries.aggregate(Avg("title_length"))["title_length__avg"]
+        figures = entries.aggregate(average=Avg("title_length"), entries=Count("pk"))
+        if figures["entries"] >= AVERAGE_REMEMBERED_FROM:
+            shared.store(TITLE_AVERAGE_KEY, figures["average"])
+        return figures["average"]
 
     def _set_title_norms(self, entries, average):
         if average is not None:
