@@ -7,6 +7,7 @@ FTS5 syntax (SQLite) or a raw tsquery (PostgreSQL); And/Or/Not are left to model
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Avg, Case, Count, F, Value, When
 from django.db.models.expressions import CombinedExpression
@@ -110,7 +111,7 @@ class IndexMixin:
             update_fields=["title", "autocomplete", "body", "title_norm", *extra],
         )
         written = self.entries.filter(content_type_id=content_type_pk, object_id__in=[e.object_id for e in entries])
-        average = shared.get(TITLE_AVERAGE_KEY, lambda: None)  # None: not remembered
+        average = cache.get(TITLE_AVERAGE_KEY)
         self._set_title_norms(written, self._title_average() if average is None else average)
 
     def titles(self, model, indexers):
@@ -135,7 +136,7 @@ class IndexMixin:
         entries = self.entries.annotate(title_length=self._title_length()).filter(title_length__gt=0)
         figures = entries.aggregate(average=Avg("title_length"), entries=Count("pk"))
         if figures["entries"] >= AVERAGE_REMEMBERED_FROM:
-            shared.store(TITLE_AVERAGE_KEY, figures["average"])
+            cache.set(TITLE_AVERAGE_KEY, figures["average"], shared.CACHE_SECONDS)
         return figures["average"]
 
     def _set_title_norms(self, entries, average):

@@ -178,18 +178,19 @@ def test_a_publish_sets_its_own_title_norm_with_the_remembered_average(portal, m
     # the one remembered, and writes no entry but its own.
     from io import StringIO
 
+    from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from search import backend, shared
+    from search import backend
 
     # A small index is averaged on every publish (on a new site the first title would be the
     # average for an hour).
     with CaptureQueriesContext(connection) as queries:
         ArticlePageFactory(parent=portal["news"], title="梅州市召开防汛工作会议", slug="flood")
     assert _averaged(queries) >= 1  # each time the page is indexed
-    assert shared.get(backend.TITLE_AVERAGE_KEY, lambda: None) is None
+    assert cache.get(backend.TITLE_AVERAGE_KEY) is None
     monkeypatch.setattr(backend, "AVERAGE_REMEMBERED_FROM", 5)  # the portal has more index entries
     call_command("update_index", stdout=StringIO())
     lengths = _title_lengths()
@@ -202,7 +203,7 @@ def test_a_publish_sets_its_own_title_norm_with_the_remembered_average(portal, m
     assert _norm(page) == pytest.approx(average / _title_lengths()[page.pk])
     assert norms_before == {pk: _norm(Page.objects.get(pk=pk).specific) for pk in lengths}
 
-    shared.forget(backend.TITLE_AVERAGE_KEY)  # as when the hour is over: computed again, once
+    cache.delete(backend.TITLE_AVERAGE_KEY)  # as when the hour is over: computed again, once
     with CaptureQueriesContext(connection) as queries:
         later = ArticlePageFactory(parent=portal["news"], title="梅州市举办客家文化节", slug="hakka-festival")
     assert _averaged(queries) == 1

@@ -49,6 +49,12 @@ EVALUATION_DIR = Path(__file__).resolve().parents[2] / "evaluation" / "legal"
 HOME_SLUG = "search-benchmark-tmp"
 
 
+def _median_p95(timings):
+    """"median … ms, p95 … ms" of timings in milliseconds."""
+    timings = sorted(timings)
+    return f"median {statistics.median(timings):.1f} ms, p95 {timings[int(len(timings) * 0.95) - 1]:.1f} ms"
+
+
 class Command(BaseCommand):
     help = "生成 N 篇文档并测量索引时间、索引大小和搜索延迟（中位数与 p95）。"
 
@@ -143,10 +149,8 @@ class Command(BaseCommand):
                 transaction.set_rollback(True)
         if len(timings) < 2:
             return
-        first, timings = timings[0], sorted(timings[1:])
-        self.stdout.write(f"indexing one page (a publish): median {statistics.median(timings):.1f} ms, "
-                          f"p95 {timings[int(len(timings) * 0.95) - 1]:.1f} ms ({len(timings)} pages; "
-                          f"the first of the hour {first:.0f} ms)")
+        self.stdout.write(f"indexing one page (a publish): {_median_p95(timings[1:])} ({len(timings) - 1} pages; "
+                          f"the first of the hour {timings[0]:.0f} ms)")
 
     def sweep(self):
         """Every query of the evaluation sets (citizens' wording of every kind, most of which the
@@ -165,9 +169,8 @@ class Command(BaseCommand):
         for label, run in timings.items():
             values = sorted(t for t, _q in run)
             slowest = ", ".join(f"{q} {t:.0f} ms" for t, q in sorted(run, reverse=True)[:3])
-            self.stdout.write(f"search service, the evaluation sets' {len(values)} queries ({label}): median "
-                              f"{statistics.median(values):.1f} ms, p95 {values[int(len(values) * 0.95) - 1]:.1f} ms, "
-                              f"max {values[-1]:.0f} ms ({slowest})")
+            self.stdout.write(f"search service, the evaluation sets' {len(values)} queries ({label}): "
+                              f"{_median_p95(values)}, max {values[-1]:.0f} ms ({slowest})")
 
     def vacuum(self):
         # Fresh statistics for every table (as autovacuum would have after a real import):
@@ -220,7 +223,4 @@ class Command(BaseCommand):
                 start = time.perf_counter()
                 run(q)
                 timings.append((time.perf_counter() - start) * 1000)
-        timings.sort()
-        p95 = timings[int(len(timings) * 0.95) - 1]
-        self.stdout.write(f"{label}: median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms "
-                          f"({len(queries)} queries x {repeat})")
+        self.stdout.write(f"{label}: {_median_p95(timings)} ({len(queries)} queries x {repeat})")
