@@ -56,7 +56,7 @@ def test_fresh_queries_and_second_judgments_are_well_formed():
     seen = {q["q"] for q in read_set(SETS_DIR / "legal")[1]}
     for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8",
                  "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
-                 "fresh15", "fresh16", "fresh17", "fresh18"):
+                 "fresh15", "fresh16", "fresh17", "fresh18", "fresh19"):
         fresh = read_set(SETS_DIR / "legal", queries=name)[1]
         assert len(fresh) >= 30 and {q["type"] for q in fresh} == set(KIND_ORDER)
         assert all(q["relevant"] and set(q["relevant"]) <= ids for q in fresh)

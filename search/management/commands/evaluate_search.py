@@ -8,7 +8,7 @@ indexed in batches, as ``update_index`` does, once per segmenter. The set's syno
 editors would add them, and every query goes through the same search service as the search page.
 A naive substring search (what LIKE '%q%' would give, in document order) is scored alongside.
 
-More files test the figures themselves: ``--queries fresh`` (``fresh2`` to ``fresh18``) runs queries
+More files test the figures themselves: ``--queries fresh`` (``fresh2`` to ``fresh19``) runs queries
 written and judged afterwards by other readers who never saw the search (``queries-fresh.jsonl``,
 with ``synonyms-fresh.txt`` if there is one); ``--judge second`` scores the 91 queries against a
 second reader's judgments (``judgments-second.jsonl``) and prints how far the two readers agree;
