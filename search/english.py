@@ -36,7 +36,9 @@ NOT_A_MEANING = re.compile(
     r"^(variant of|old variant|japanese variant|erhua variant|see |also written|also pr|pr\.|taiwan pr|"
     r"surname |cl:|used in|abbr\. for|lit\.|fig\.|"
     r"\((?:fig\.|lit\.|lit\. and fig\.|bird species of china|name|onom\.|tw|dialect|[a-z ]+ dialect|"
-    r"old|archaic|literary|slang|internet slang|vulgar|idiom)\))"
+    r"old|archaic|literary|slang|internet slang|vulgar|idiom)\)|"
+    # A mark after the sense: "don't know (humorous slang mimicking Cantonese 唔知)" is 母鸡, a hen.
+    r".*\((?:humorous|[^)]*\bslang\b))"
 )
 # The ending of a Chinese law's name (社会保险法), where a gloss would give a word of its own (法律).
 LAW = {"law": "法"}

@@ -364,6 +364,10 @@ def test_a_sense_marked_with_its_field_is_a_translation():
     assert english.senses()["一团漆黑"] == ["pitch black"]  # not "(fig.) to be completely in the dark"
     assert english.senses()["乒乓"] == ["clatter", "ping pong", "table tennis"]  # not "(onom.) rattle"
     assert english.senses()["三不五时"] == ["frequently"]  # not "(Tw) from time to time"
+    # Nor a sense marked after its words: 母鸡 is a hen, its "don't know (humorous slang …)" no
+    # translation (a question that began "I don't know which department" asked for 母鸡).
+    assert english.senses()["母鸡"] == ["hen"]
+    assert "母鸡" not in [word for _place, word in english.glosses().get("don't know", [])]
 
 
 def test_a_gloss_with_a_marked_letter_is_kept_whole():
