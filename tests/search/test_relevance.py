@@ -356,6 +356,11 @@ def test_an_irregular_past_form_is_read_as_its_verb():
     assert "发现" in english.translations("found", {}, in_texts=lambda words: {"发现", "创办"} & set(words))
 
 
+def test_a_questions_light_verbs_are_left_out():
+    words = "can a government office make me transfer my new technology to get a license".split()
+    assert english.content_words(words) == ["government", "office", "transfer", "technology", "license"]
+
+
 def test_a_sense_marked_with_its_field_is_a_translation():
     # 合同 is glossed "(business) contract" and was left out: a contract was only 承包 or 患有.
     contract = [word for _place, word in english.glosses()["contract"]]
