@@ -58,6 +58,10 @@ def test_the_starter_list_loads_and_takes_effect_in_search(client, portal):
     ArticlePageFactory(parent=portal["news"], title="网络购物七日无理由退货", slug="returns")
     response = client.get("/api/search/", {"q": "网购"}).json()
     assert [r["title"] for r in response["results"]] == ["网络购物七日无理由退货"]
+    # Its English names key concepts as citizens write them (review, not 复习 for an exam).
+    from search import vocabulary
+
+    assert any("行政复议" in variant for variant in vocabulary.expand("apply for administrative review"))
 
 
 def test_the_starter_list_is_well_formed():
