@@ -345,7 +345,8 @@ def test_the_question_of_how_long_no_and_a_leading_will_are_left_out():
     assert vocabulary._without_stopwords("how long does it take to approve a report") == "approve report"
     assert vocabulary._without_stopwords("how much is the fee") == "fee"
     assert vocabulary._without_stopwords("a friend who has no license") == "friend license"
-    assert vocabulary._without_stopwords("will appealing make my penalty heavier") == "appealing make penalty heavier"
+    # make is a light verb too (制作, to manufacture, was no answer)
+    assert vocabulary._without_stopwords("will appealing make my penalty heavier") == "appealing penalty heavier"
     assert vocabulary._without_stopwords("i just got my card") == "got card"
     assert vocabulary._without_stopwords("printed will") == "printed will"  # still a testament
 
