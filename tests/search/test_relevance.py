@@ -358,8 +358,8 @@ def test_an_irregular_past_form_is_read_as_its_verb():
 
 
 def test_a_questions_light_verbs_are_left_out():
-    words = "can a government office make me transfer my new technology to get a license".split()
-    assert english.content_words(words) == ["government", "office", "transfer", "technology", "license"]
+    question = "can a government office make me transfer my new technology to get a license"
+    assert english.content_words(question.split()) == ["government", "office", "transfer", "technology", "license"]
 
 
 def test_a_sense_marked_with_its_field_is_a_translation():
