@@ -60,9 +60,9 @@ STOPWORDS = frozenset(
 # with no license: the law says 未取得, never 不是), adverbs of time (I just got: 凑合 is "just get
 # by"), the question of "how long", "how much" ... (多久 is a Chinese stop word for the same
 # reason: 悠久 is no answer), "will" that opens a question, and the verbs and the adjective that a
-# question leans on where a law has a word of its own: make me transfer (制作, where a law says
-# 强制 … 转让), get a license (得到, where it says 取得), new employees (新生, a newborn or a
-# freshman: 新 is one character, which the glosses leave out).
+# question leans on where a law has a word of its own: make me transfer (制作, to manufacture),
+# get a license (得到, where a law says 取得), new employees (新生, a newborn or a freshman: 新 is
+# one character, which the glosses leave out).
 QUERY_STOPWORDS = STOPWORDS | {"no", "just", "already", "also", "get", "make", "new"}
 QUESTION = re.compile(r"\bhow (?:long|soon|often|far|much|many)(?: (?:does|did|will|would) it take)?\b")
 # The past forms of irregular verbs a citizen's question uses, read as the verb (got -> get, not
